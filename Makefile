@@ -1,0 +1,40 @@
+# autokg: `make run` builds the sample graph and answers stored queries; `make test` runs every test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+ARTICLES := $(wildcard data/articles/*.txt data/articles/*.jsonl data/articles/*.csv)
+SOURCES  := $(wildcard src/autokg/*.py) $(wildcard ontology/*.ttl) $(wildcard queries/*.rq) \
+            $(wildcard data/reference/*.csv) $(wildcard data/lexicon/*)
+
+.PHONY: run test tools clean golden
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+build/autokg.ttl: $(STAMP) $(ARTICLES) $(SOURCES)
+	$(BIN)/autokg build $(ARTICLES) --out $@
+
+run: build/autokg.ttl
+	$(BIN)/autokg validate build/autokg.ttl
+	$(BIN)/autokg query production-sites --data build/autokg.ttl
+	$(BIN)/autokg query strategies --data build/autokg.ttl --format csv
+	$(BIN)/autokg query plants-by-country --data build/autokg.ttl --param country=US
+
+# Third-party tools the tests use (rapper); installs them when it can, says so when it cannot.
+tools:
+	bash tests/setup-tools.sh
+
+test: $(STAMP) tools
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf build .pytest_cache
+
+# Rewrite the golden graphs after a deliberate change; review the diff before committing.
+golden: $(STAMP)
+	$(BIN)/autokg build ../shared/seed/000_28e3bffdbebfa19a.txt --out tests/golden/seed.ttl
+	$(BIN)/autokg build $(wildcard data/articles/sample.*) --out tests/golden/sample.ttl

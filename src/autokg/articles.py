@@ -1,0 +1,558 @@
+"""Stage 1: read articles from listings, JSON Lines and CSV files.
+
+A *listing* has one article a line, with headline, standfirst and byline glued together with no
+separator, as article indexes are often scraped; :func:`split_listing_line` takes them apart.
+JSON Lines and CSV files name their fields. The same article read twice (same ``id``, same ``url``,
+or same title and author) is kept once.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import hashlib
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from .errors import InputError
+from .model import Article
+from .resources import lexicon
+
+#: Tells what a string names, if it is a known name: "maker" (a manufacturer or brand), "place",
+#: or "name" (another organisation); None if it is not a known name.
+NameTest = Callable[[str], "str | None"]
+
+#: Longest listing line split as a headline + standfirst + byline; longer lines are kept unsplit.
+MAX_LISTING_LINE = 10_000
+
+TITLE_FIELDS = ("title", "headline")
+SUMMARY_FIELDS = ("summary", "standfirst", "description", "abstract")
+TEXT_FIELDS = ("text", "body", "content")
+DATE_FIELDS = ("published", "date")
+
+
+class Format(enum.Enum):
+    """Input formats, chosen from the file extension unless given."""
+
+    LISTING = "listing"
+    JSONL = "jsonl"
+    CSV = "csv"
+
+    @classmethod
+    def for_path(cls, path: Path) -> Format:
+        suffix = path.suffix.lower()
+        if suffix in (".jsonl", ".ndjson", ".json"):
+            return cls.JSONL
+        if suffix in (".csv",):
+            return cls.CSV
+        return cls.LISTING
+
+
+@dataclass(frozen=True)
+class Split:
+    """A listing line taken apart."""
+
+    title: str
+    summary: str | None
+    author: str | None
+    warning: str | None = None
+
+
+@dataclass(frozen=True)
+class ReadReport:
+    """What :func:`read_articles` saw besides the articles it yields."""
+
+    read: int
+    duplicates: int
+    warnings: tuple[str, ...]
+
+
+# ---------------------------------------------------------------------------------------------
+# Splitting listing lines
+
+_TOKEN = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_OPENING_QUOTE = "\"'“‘«"
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*,?$")
+_MODEL_CODE = re.compile(r"^(?=.*\d)[\w.\-]+$")
+_ADJECTIVE_SUFFIXES = ("ive", "ic", "ous", "ful", "ible", "able")
+
+
+def _is_upper_start(token: str) -> bool:
+    stripped = token.lstrip(_OPENING_QUOTE)
+    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
+
+
+def _ends_sentence(token: str) -> bool:
+    if re.fullmatch(r"[A-Z]\.", token):  # an initial, as in "Robert J. Kowalski"
+        return False
+    return bool(_SENTENCE_END.search(token)) and token not in lexicon("abbreviations")
+
+
+def _split_byline(tokens: list[str]) -> int:
+    """Index of the first byline token (``len(tokens)`` when there is no byline)."""
+    particles = lexicon("name-particles")
+    n = len(tokens)
+    start = n
+    while start > 0:
+        token = tokens[start - 1]
+        if _ends_sentence(token):
+            break
+        if _NAME_TOKEN.match(token) or token in particles or token in ("and", "&"):
+            start -= 1
+            continue
+        break
+    size = n - start
+    if size == 0 or start == 0:
+        return n
+    byline = tokens[start:]
+    if not _NAME_TOKEN.match(byline[0]) or byline[0] in ("and", "&") or byline[-1] in particles:
+        return n
+    if _ends_sentence(tokens[start - 1]):
+        return start if size <= 8 else n
+    # No full stop before the byline: take the last two name tokens, the commonest byline shape.
+    return n - 2 if size >= 2 and _NAME_TOKEN.match(tokens[-2]) else n
+
+
+def _strip(token: str) -> str:
+    token = token.strip(_OPENING_QUOTE + "\"'”’),:;")
+    for suffix in ("’s", "'s", "’", "'"):
+        if token.endswith(suffix):
+            return token[: -len(suffix)]
+    return token
+
+
+def _name_at(tokens: list[str], start: int, names: NameTest) -> int:
+    """How many tokens from ``start`` form a known name (0 if none)."""
+    for size in (4, 3, 2, 1):
+        if start + size <= len(tokens) and names(" ".join(_strip(t) for t in tokens[start:start + size])):
+            return size
+    return 0
+
+
+def _name_ending_at(tokens: list[str], end: int, names: NameTest) -> bool:
+    return any(end - size >= 0 and names(" ".join(_strip(t) for t in tokens[end - size:end]))
+               for size in (1, 2, 3))
+
+
+def _inside_name(tokens: list[str], j: int, names: NameTest) -> bool:
+    """Whether tokens ``j-1`` and ``j`` belong to one known name ("Volvo | Cars")."""
+    for start in range(max(0, j - 3), j):
+        size = _name_at(tokens, start, names)
+        if size and start + size > j:
+            return True
+    return False
+
+
+def _boundary_score(tokens: list[str], j: int, end: int, names: NameTest | None = None) -> float | None:
+    """How likely the standfirst starts at token ``j``; ``None`` if it cannot."""
+    function_words = lexicon("function-words")
+    previous, token = tokens[j - 1], tokens[j]
+    title_len, summary_len = j, end - j
+    if title_len < 3 or summary_len < 4 or not _is_upper_start(token):
+        return None
+    if previous[-1] in ",;:–—-(/" or previous in _OPENING_QUOTE:
+        return None
+    bare_previous = previous.rstrip("\"'”’)")
+    if bare_previous.endswith(("’s", "'s")) or (names and _inside_name(tokens, j, names)):
+        return None
+    score = 0.0
+    if previous.lower() in function_words:
+        if previous.lower() not in lexicon("particles"):
+            return None
+        score -= 1.5  # "move in", "scaled back": a verb's particle can end a headline
+    if bare_previous.lower() in lexicon("roles"):
+        score -= 2.0  # "German chancellor | Olaf Scholz": a role comes before a name
+    subject_size = _name_at(tokens, j, names) if names else 0
+    known_start = subject_size > 0
+    known_end = bool(names and _name_ending_at(tokens, j, names))
+    if known_start:
+        score += 1.0
+        if known_end:
+            score += 0.5  # two known names side by side ("Tychy | Stellantis") are two phrases
+        if (j + subject_size < end and not tokens[j + subject_size - 1].endswith(",")
+                and _name_at(tokens, j + subject_size, names)):  # type: ignore[arg-type]
+            score -= 1.0  # ... so a standfirst does not start with both
+    maker_before = bool(names) and names(_strip(previous)) == "maker"  # type: ignore[misc]
+    if maker_before and _strip(token)[:1].isdigit():
+        return None  # "Peugeot | 208": a model name
+    if maker_before and not known_start and token not in lexicon("sentence-openers"):
+        score -= 1.0  # "Cupra | Raval": a brand is followed by its model's name
+
+    if _ends_sentence(previous):
+        # A headline seldom ends with a full stop (the bonus only outweighs weak rivals), more
+        # often with a question or an exclamation.
+        score += 0.5 if previous.rstrip("\"'”’)").endswith(".") else 1.5
+    elif bare_previous[:1].islower():
+        adjective = bare_previous.lower() in lexicon("adjectives") or bare_previous.endswith(
+            _ADJECTIVE_SUFFIXES
+        )
+        score += -1.0 if adjective else 1.0
+    elif _MODEL_CODE.match(bare_previous):
+        score += 1.0
+    bare_token = token.lstrip(_OPENING_QUOTE)
+    opener = bare_token in lexicon("sentence-openers")
+    # A standfirst often names again the subject its headline starts with.
+    restated = _strip(token) == _strip(tokens[0]) and bare_token.lower() not in function_words
+    if restated:
+        score += 2.0
+    elif (previous[:1].isupper() and not _MODEL_CODE.match(bare_previous) and not _ends_sentence(previous)
+          and not opener and not known_end):
+        # Two capitalised words in a row are usually one name ("South Korea", "Volvo Cars").
+        score -= 1.0
+    if j >= 2 and tokens[j - 2].lower() == "to" and bare_previous[:1].islower():
+        score -= 1.5  # "... plans to produce | Neue Klasse": an infinitive wants its object
+    if opener or token[0] in _OPENING_QUOTE:
+        score += 1.5
+    following = tokens[j + 1 : j + 3]
+    verb = tokens[j + max(subject_size, 1)] if j + max(subject_size, 1) < end else ""
+    if verb.lower() in lexicon("auxiliaries"):
+        score += 1.0
+    if bare_token in lexicon("modifier-acronyms") and following and following[0][:1].islower():
+        score -= 1.5
+    if bare_token.endswith(("’s", "'s")) and following and _is_upper_start(following[0]):
+        score += 0.5
+    if any(word[:1].islower() and word.lower() not in function_words for word in following[:2]):
+        score += 0.5
+    if following and _MODEL_CODE.match(following[0].rstrip(",")) and following[0][:1].isdigit():
+        score -= 0.5
+
+    score -= 0.1 * abs(title_len - 12)
+    if title_len > summary_len:
+        score -= 1.5
+    return score
+
+
+def _title_case(tokens: list[str]) -> bool:
+    words = [t for t in tokens[:8] if t[:1].isalpha() and t.lower() not in lexicon("function-words")]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+def _title_case_boundary(tokens: list[str], end: int, names: NameTest | None) -> int | None:
+    """In a Title Case headline the standfirst starts with the subject of its first lower-case
+    word: a known name ending there, or one capitalised word, with its article ("The")."""
+    function_words = lexicon("function-words")
+    for i in range(3, end):
+        word = tokens[i]
+        if not word[:1].islower():
+            continue
+        if word.lower() in function_words and word.lower() not in lexicon("auxiliaries"):
+            continue
+        j = i - 1
+        if names:
+            for size in (3, 2):
+                if i - size >= 3 and names(" ".join(_strip(t) for t in tokens[i - size:i])):
+                    j = i - size
+                    break
+        if j - 1 >= 3 and tokens[j - 1] in lexicon("sentence-openers"):
+            j -= 1
+        return j if j >= 3 and _is_upper_start(tokens[j]) else None
+    return None
+
+
+def split_listing_line(line: str, *, names: NameTest | None = None) -> Split:
+    """Take a listing line apart into headline, standfirst and byline.
+
+    ``names`` tells whether some words are a known name (a company, a place): the split then
+    avoids cutting through one, and favours a standfirst that starts with one.
+
+    >>> s = split_listing_line("Tesla starts Model Y production at Giga Berlin Tesla has begun "
+    ...                        "building the Model Y near Berlin. Jane Doe")
+    >>> (s.title, s.summary, s.author)
+    ('Tesla starts Model Y production at Giga Berlin', 'Tesla has begun building the Model Y near Berlin.', 'Jane Doe')
+    """
+    text = " ".join(line.split())
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    tokens = [text[a:b] for a, b in spans]
+    if len(text) > MAX_LISTING_LINE:
+        head = " ".join(tokens[:20])
+        return Split(head, text, None, f"line of {len(text)} characters is too long to be a listing "
+                     "entry; kept unsplit as the summary")
+    if not tokens:
+        return Split("", None, None, "empty line")
+
+    byline_start = _split_byline(tokens)
+    author = " ".join(tokens[byline_start:]) or None
+    body_end = byline_start
+
+    best: tuple[float, int] | None = None
+    if _title_case(tokens[:body_end]):
+        j = _title_case_boundary(tokens, body_end, names)
+        if j is not None:
+            best = (0.0, j)
+    if best is None:
+        for j in range(1, body_end):
+            score = _boundary_score(tokens, j, body_end, names)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, j)
+
+    def join(a: int, b: int) -> str:
+        return text[spans[a][0] : spans[b - 1][1]] if b > a else ""
+
+    warning = None
+    if author is None:
+        warning = "no byline found at the end of the line"
+    if best is None:
+        return Split(join(0, body_end), None, author,
+                     "cannot tell headline from standfirst; kept the text as the title")
+    j = best[1]
+    return Split(join(0, j), join(j, body_end), author, warning)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading files
+
+
+def _decode_lines(path: Path) -> Iterator[tuple[int, str]]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+    if not raw.strip():
+        raise InputError("file is empty", path=path)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    for number, chunk in enumerate(raw.split(b"\n"), start=1):
+        if b"\x00" in chunk:
+            raise InputError("binary data (NUL byte); expected a UTF-8 text file", path=path, line=number)
+        try:
+            yield number, chunk.decode("utf-8").rstrip("\r")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not valid UTF-8 (byte {exc.start + 1} of the line)", path=path,
+                             line=number) from None
+
+
+def _field(record: dict[str, object], names: Iterable[str], where: tuple[Path, int]) -> str | None:
+    for name in names:
+        value = record.get(name)
+        if value is None or value == "":
+            continue
+        if not isinstance(value, (str, int, float)):
+            raise InputError(f"field '{name}' should be text, got {type(value).__name__}",
+                             path=where[0], line=where[1])
+        return " ".join(str(value).split()) if name not in TEXT_FIELDS else str(value).strip()
+    return None
+
+
+def parse_date(value: str) -> date | None:
+    """An ISO 8601 or common human date, or ``None``.
+
+    >>> parse_date("2024-03-05"), parse_date("December 10, 2013")
+    (datetime.date(2024, 3, 5), datetime.date(2013, 12, 10))
+    """
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    import dateparser  # loaded only for human dates: it takes a second to import
+
+    parsed = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})
+    return parsed.date() if parsed else None
+
+
+def _normal(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", folded).split())
+
+
+def _article(record: dict[str, object], path: Path, line: int, warnings: list[str]) -> Article | None:
+    where = (path, line)
+    title = _field(record, TITLE_FIELDS, where)
+    if not title:
+        raise InputError("no 'title'", path=path, line=line)
+    published = None
+    raw_date = _field(record, DATE_FIELDS, where)
+    if raw_date:
+        published = parse_date(raw_date)
+        if published is None:
+            warnings.append(f"{path}:{line}: cannot read the date {raw_date!r}; left out")
+    ident = _field(record, ("id",), where)
+    url = _field(record, ("url", "link"), where)
+    author = _field(record, ("author", "byline"), where)
+    return Article(
+        key=article_key(title=title, author=author, ident=ident, url=url),
+        title=title,
+        source=f"{path.name}:{line}",
+        summary=_field(record, SUMMARY_FIELDS, where),
+        text=_field(record, TEXT_FIELDS, where),
+        author=author,
+        published=published,
+        url=url,
+        ident=ident,
+    )
+
+
+def article_key(*, title: str, author: str | None, ident: str | None = None,
+                url: str | None = None) -> str:
+    """The stable key an article's IRI is made from: its id, else its URL, else title and author."""
+    if ident:
+        basis = "id:" + ident.strip()
+    elif url:
+        basis = "url:" + url.strip().rstrip("/")
+    else:
+        basis = "ta:" + _normal(title) + "|" + _normal(author or "")
+    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def _read_listing(path: Path, warnings: list[str], names: NameTest | None) -> Iterator[Article]:
+    for number, line in _decode_lines(path):
+        if not line.strip():
+            continue
+        split = split_listing_line(line, names=names)
+        if split.warning:
+            warnings.append(f"{path}:{number}: {split.warning}")
+        yield Article(
+            key=article_key(title=split.title, author=split.author),
+            title=split.title,
+            summary=split.summary,
+            author=split.author,
+            source=f"{path.name}:{number}",
+        )
+
+
+def _read_jsonl(path: Path, warnings: list[str], names: NameTest | None) -> Iterator[Article]:
+    for number, line in _decode_lines(path):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})", path=path,
+                             line=number) from None
+        if not isinstance(record, dict):
+            raise InputError(f"expected a JSON object, got {type(record).__name__}", path=path,
+                             line=number)
+        article = _article(record, path, number, warnings)
+        if article:
+            yield article
+
+
+def _read_csv(path: Path, warnings: list[str], names: NameTest | None) -> Iterator[Article]:
+    text = "\n".join(line for _, line in _decode_lines(path))
+    reader = csv.DictReader(io.StringIO(text))
+    header = [name.strip().lower() for name in (reader.fieldnames or [])]
+    if not any(name in header for name in TITLE_FIELDS):
+        raise InputError(f"no 'title' column in the header (found: {', '.join(header) or 'nothing'})",
+                         path=path, line=1)
+    reader.fieldnames = header
+    try:
+        for record in reader:
+            if not any((value or "").strip() for value in record.values() if isinstance(value, str)):
+                continue
+            record.pop(None, None)  # cells beyond the header
+            yield from [a for a in [_article(record, path, reader.line_num, warnings)] if a]
+    except csv.Error as exc:
+        raise InputError(f"malformed CSV: {exc}", path=path, line=reader.line_num) from None
+
+
+_READERS = {Format.LISTING: _read_listing, Format.JSONL: _read_jsonl, Format.CSV: _read_csv}
+
+
+def read_file(path: str | Path, *, format: Format | None = None, warnings: list[str] | None = None,
+              names: NameTest | None = None) -> Iterator[Article]:
+    """Read one file, in the given format or the one its extension says.
+
+    Raises :class:`InputError` naming the file and line for what cannot be read; appends
+    ``file:line: problem`` strings to ``warnings`` for what was read with a doubt.
+    """
+    path = Path(path)
+    sink = warnings if warnings is not None else []
+    yield from _READERS[format or Format.for_path(path)](path, sink, names)
+
+
+class ArticleReader:
+    """Reads several files and keeps each article once.
+
+    Records that share an identifier (``id``, ``url``, or title and author) are one article: its
+    fields are merged from all of them (the longest summary and body, any date and URL), and its
+    key comes from the strongest identifier, so the graph does not depend on the order the files
+    are given in. The reader therefore reads every file before it yields the first article.
+    """
+
+    def __init__(self, *, names: NameTest | None = None) -> None:
+        self.names = names
+        self.warnings: list[str] = []
+        self.read_count = 0
+        self.duplicates = 0
+
+    @staticmethod
+    def _identifiers(article: Article) -> list[str]:
+        ids = ["ta:" + _normal(article.title) + "|" + _normal(article.author or "")]
+        if article.ident:
+            ids.append("id:" + article.ident)
+        if article.url:
+            ids.append("url:" + article.url.rstrip("/"))
+        return ids
+
+    def read(self, paths: Iterable[str | Path], *, format: Format | None = None) -> Iterator[Article]:
+        groups: list[list[Article]] = []
+        group_of: dict[str, int] = {}
+        for path in paths:
+            for article in read_file(path, format=format, warnings=self.warnings, names=self.names):
+                self.read_count += 1
+                ids = self._identifiers(article)
+                found = sorted({group_of[i] for i in ids if i in group_of})
+                if not found:
+                    groups.append([article])
+                    target = len(groups) - 1
+                else:
+                    self.duplicates += 1
+                    target = found[0]
+                    groups[target].append(article)
+                    for other in found[1:]:  # the record links two groups: merge them
+                        groups[target].extend(groups[other])
+                        groups[other] = []
+                        group_of.update({k: target for k, v in group_of.items() if v == other})
+                group_of.update({i: target for i in ids})
+        for group in groups:
+            if group:
+                yield _merge(group)
+
+    def report(self) -> ReadReport:
+        return ReadReport(self.read_count, self.duplicates, tuple(self.warnings))
+
+
+def _merge(records: list[Article]) -> Article:
+    """One article from the records of it, whatever order they came in."""
+    if len(records) == 1:
+        return records[0]
+
+    def longest(values: Iterable[str | None]) -> str | None:
+        present = [v for v in values if v]
+        return max(present, key=lambda v: (len(v), v)) if present else None
+
+    def least(values: Iterable[object]) -> object:
+        present = [v for v in values if v]
+        return min(present) if present else None  # type: ignore[type-var]
+
+    ident, url = least(r.ident for r in records), least(r.url for r in records)
+    title = longest(r.title for r in records) or records[0].title
+    author = longest(r.author for r in records)
+    return Article(
+        key=article_key(title=title, author=author, ident=ident, url=url),  # type: ignore[arg-type]
+        title=title,
+        source=str(least(r.source for r in records)),
+        summary=longest(r.summary for r in records),
+        text=longest(r.text for r in records),
+        author=author,
+        published=least(r.published for r in records),  # type: ignore[arg-type]
+        url=url,  # type: ignore[arg-type]
+        ident=ident,  # type: ignore[arg-type]
+    )
+
+
+def read_articles(paths: Iterable[str | Path], *, format: Format | None = None,
+                  names: NameTest | None = None) -> list[Article]:
+    """All distinct articles in the given files, in reading order."""
+    return list(ArticleReader(names=names).read(paths, format=format))

@@ -1,0 +1,208 @@
+"""The ``autokg`` command: each subcommand is one library call.
+
+Exit codes: 0 ok; 1 the graph has SHACL violations or a stored check failed; 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from contextlib import nullcontext
+from pathlib import Path
+
+from . import __version__
+from .articles import Format
+from .errors import AutokgError
+from .export import atomic_output, write
+from .pipeline import BuildSummary, CheckResult, build, validate_files
+from .queries import ResultFormat, find_query, format_results, run_query, stored_queries
+from .store import RdfFormat, load_graph
+from .validate import ValidationReport
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _interactive() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _print_checks(report: ValidationReport, checks: list[CheckResult]) -> None:
+    for line in report.lines():
+        print(line)
+    for check in checks:
+        if check.passed:
+            continue
+        print(f"check {check.name} failed ({len(check.rows.rows)} row(s)): {check.summary}")
+        for row in check.rows.values()[:20]:
+            print("  " + " | ".join(row))
+
+
+def _print_summary(summary: BuildSummary) -> None:
+    print(f"articles: {summary.read} read, {summary.duplicates} duplicate(s) merged, "
+          f"{summary.articles} in the graph")
+    if summary.entities:
+        print("entities (linked / new):")
+        for kind in sorted({k for k, _ in summary.entities}):
+            linked, new = summary.entities[(kind, True)], summary.entities[(kind, False)]
+            print(f"  {kind:<18} {linked:>5} / {new}")
+    print("facts: " + ", ".join(f"{kind} {count}" for kind, count in sorted(summary.facts.items())))
+    print(f"triples: {summary.triples}")
+    assert summary.report is not None
+    verdict = "conforms" if summary.ok else "DOES NOT CONFORM"
+    print(f"validation: {verdict} ({len(summary.report.violations)} SHACL violation(s), "
+          f"{sum(not c.passed for c in summary.checks)} failed check(s))")
+    if not summary.ok:
+        _print_checks(summary.report, summary.checks)
+    print(f"written: {summary.output}")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    if _interactive():
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        progress_bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                                transient=True)
+        context = progress_bar
+        task = progress_bar.add_task("reading articles", total=None)
+
+        def progress(count: int) -> None:
+            progress_bar.update(task, description=f"{count} articles", completed=count)
+    else:
+        context = nullcontext()  # type: ignore[assignment]
+        progress = None  # type: ignore[assignment]
+    with context:
+        summary = build(args.files, args.out, format=Format(args.input_format) if args.input_format else None,
+                        out_format=RdfFormat.parse(args.out_format) if args.out_format else None,
+                        progress=progress)
+    for warning in summary.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    _print_summary(summary)
+    return EXIT_OK if summary.ok else EXIT_INVALID
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    report, checks = validate_files(args.files)
+    _print_checks(report, checks)
+    passed = report.conforms and all(c.passed for c in checks)
+    print(f"{len(checks)} stored check(s): {sum(not c.passed for c in checks)} failed")
+    return EXIT_OK if passed else EXIT_INVALID
+
+
+def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise AutokgError(f"--param needs NAME=VALUE, got {pair!r}")
+        params[name.strip()] = value
+    return params
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    query = find_query(args.name)
+    params = _parse_params(args.param)
+    if not args.data:
+        raise AutokgError("give the graph to query with --data FILE")
+    table = run_query(load_graph(args.data), query, params)
+    text = format_results(table, ResultFormat(args.format))
+    if args.out:
+        with atomic_output(args.out) as stream:
+            stream.write(text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    if query.is_check and table.rows:
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def cmd_queries(args: argparse.Namespace) -> int:
+    for query in stored_queries():
+        params = ", ".join(p.name + (f"={p.default}" if p.default else "") for p in query.parameters)
+        kind = "check" if query.is_check else "query"
+        print(f"{query.name:<36} {kind:<6} {query.summary}" + (f"  [params: {params}]" if params else ""))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    store = load_graph(args.data)
+    fmt = RdfFormat.parse(args.format) if args.format else RdfFormat.for_path(args.out or "x.ttl")
+    if args.out in (None, "-"):
+        with os.fdopen(os.dup(sys.stdout.fileno()), "wb") as stream:
+            write(store, stream, format=fmt)
+    else:
+        with atomic_output(args.out) as stream:
+            write(store, stream, format=fmt)
+        print(f"{len(store)} triples written to {args.out} ({fmt.name.replace('_', '-')})", file=sys.stderr)
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="autokg",
+        description="Automotive trade-press articles in, a validated and linked RDF knowledge graph out.",
+        epilog="Exit codes: 0 ok, 1 SHACL violations or a failed check, 2 usage or input error.",
+    )
+    top.add_argument("--version", action="version", version=f"autokg {__version__}")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = commands.add_parser("build", help="read article files, build the graph, validate it and write it",
+                            description="Read article listings (.txt), JSON Lines (.jsonl) or CSV (.csv), "
+                            "extract and link what they report, validate the graph and write it atomically.")
+    p.add_argument("files", nargs="+", type=Path, help="article files")
+    p.add_argument("--out", type=Path, default=Path("build/autokg.ttl"),
+                   help="where to write the graph (default: build/autokg.ttl)")
+    p.add_argument("--input-format", choices=[f.value for f in Format],
+                   help="read every file as this format instead of guessing from its extension")
+    p.add_argument("--out-format", choices=[f.value for f in RdfFormat],
+                   help="output format (default: from the --out extension)")
+    p.set_defaults(run=cmd_build)
+
+    p = commands.add_parser("validate", help="check graph files against the SHACL shapes and stored checks",
+                            description="Validate graph files with pySHACL against ontology/shapes.ttl and "
+                            "run every *-violation.rq check. Exit 1 on any violation.")
+    p.add_argument("files", nargs="+", type=Path, help="graph files (.ttl, .nt, .trig, .nq, .jsonld)")
+    p.set_defaults(run=cmd_validate)
+
+    p = commands.add_parser("query", help="run a stored query on a graph",
+                            description="Run a stored query (see 'autokg queries') on graph files.")
+    p.add_argument("name", help="stored query name, or a path to a .rq file")
+    p.add_argument("--data", type=Path, action="append", default=[], help="graph file (repeatable)")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="query parameter (repeatable), bound as an RDF term")
+    p.add_argument("--format", choices=[f.value for f in ResultFormat], default="table",
+                   help="output format (default: table; json is SPARQL 1.1 JSON results)")
+    p.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    p.set_defaults(run=cmd_query)
+
+    p = commands.add_parser("queries", help="list the stored queries with their summaries",
+                            description="List the stored queries in queries/ with their summaries and parameters.")
+    p.set_defaults(run=cmd_queries)
+
+    p = commands.add_parser("export", help="write a graph as Turtle, N-Triples, TriG, N-Quads or JSON-LD",
+                            description="Convert graph files to another RDF format, atomically.")
+    p.add_argument("--data", type=Path, action="append", required=True, help="graph file (repeatable)")
+    p.add_argument("--format", choices=[f.value for f in RdfFormat],
+                   help="output format (default: from the --out extension)")
+    p.add_argument("--out", help="output file, or - for standard output (default)")
+    p.set_defaults(run=cmd_export)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except AutokgError as exc:
+        print(f"autokg: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("autokg: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

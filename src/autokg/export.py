@@ -1,0 +1,63 @@
+"""Stage 8: write graphs as Turtle, N-Triples, TriG, N-Quads or JSON-LD, atomically.
+
+Output goes to a temporary file beside the target and is renamed over it only when complete, so a
+failed run never leaves a half-written graph.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+
+from .errors import ExportError
+from .store import GraphStore, RdfFormat
+from .vocab import PREFIXES
+
+
+@contextmanager
+def atomic_output(path: str | Path) -> Iterator[IO[bytes]]:
+    """A binary file that appears at ``path`` only if the block finishes without an error."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write: {exc.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def export(store: GraphStore, path: str | Path, *, format: RdfFormat | None = None) -> int:
+    """Write the store's graph to ``path``; returns the number of triples written.
+
+    Datasets formats (TriG, N-Quads) write the default graph as such.
+    """
+    fmt = format or RdfFormat.for_path(path)
+    with atomic_output(path) as stream:
+        write(store, stream, format=fmt)
+    return len(store)
+
+
+def write(store: GraphStore, stream: IO[bytes], *, format: RdfFormat) -> None:
+    """Serialise the store to an open binary stream."""
+    # Sorted, so that a subject's triples are written together and every build of the same
+    # graph gives the same bytes.
+    quads = sorted(store.store.quads_for_pattern(None, None, None, None),
+                   key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    items = quads if format.is_dataset else [q.triple for q in quads]
+    prefixes = PREFIXES if format in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
+    try:
+        ox.serialize(items, stream, format.oxigraph, prefixes=prefixes)  # type: ignore[arg-type]
+    except (OSError, ValueError, TypeError) as exc:
+        raise ExportError(f"cannot write {format.name}: {exc}") from None

@@ -1,0 +1,768 @@
+"""Stage 2: find manufacturers, brands, models, plants, places, people and facts in an article.
+
+The extractor scans the article's text (title, summary and body) once with an Aho-Corasick
+automaton over every name in the reference data, adds what patterns find beyond it (models such as
+"Polestar 4" or "the ID.3", plants described as "the Volvo plant in Ridgeville", towns named with
+their state or country, people named with their organisation), and then reads facts sentence by
+sentence: who produces what where, with which status and dates; which strategies the article
+discusses, and whose they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache
+
+import ahocorasick
+
+from .link import COMPANY_TYPES, Linker, closure
+from .model import (
+    Affiliation,
+    Article,
+    Entity,
+    EntityType,
+    Evidence,
+    Extraction,
+    Mention,
+    ProductionFact,
+    Span,
+    Status,
+    StrategyFact,
+)
+from .reference import Reference, fold
+from .resources import home, lexicon, strategies_file
+
+_STATUS_RANK = {Status.CANCELLED: 0, Status.ENDED: 1, Status.PLANNED: 2, Status.ACTIVE: 3}
+_MONTHS = {name: number for number, name in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+_DATE = re.compile(
+    r"\b(?:(?P<half>first|second) half of|(?P<h>h[12])|(?P<q>q[1-4])|(?P<quarter>first|second|third|fourth) "
+    r"quarter of|(?P<part>early|mid|late|end of|the end of|start of|the start of)[- ]?|(?P<month>"
+    + "|".join(_MONTHS) + r"))?\s*(?P<year>(?:19|20)\d\d)\b|\b(?P<rel>next year|this year|last year)\b",
+    re.IGNORECASE,
+)
+_DATE_PREFIX = re.compile(r"(?:\b(?:in|from|by|until|starting|since|during|before|after)\s+(?:the\s+)?)$",
+                          re.IGNORECASE)
+_WORD = re.compile(r"[\w’'.\-]+")
+_NAME_WORD = (r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?\b(?!['’])")
+_PERSON = re.compile(rf"{_NAME_WORD}(?:\s+(?:van der|van|von|de|del|da|di|le|la|bin|al)\b)?(?:\s+{_NAME_WORD}){{1,2}}")
+_MODEL_CODE = re.compile(
+    r"(?:Model [A-Z0-9]\b|ID\.\s?[A-Za-z0-9]+|[A-Za-z]{0,4}-?\d{1,3}[A-Za-z]{0,3}\b(?:-[A-Za-z]+)?"
+    r"|[a-z][A-Z]+\d*[A-Za-z]*\b|[A-Z][a-z]+-[A-Z][A-Za-z]*\b)"
+)
+_STANDALONE_MODEL = re.compile(
+    r"\b(?:the|its|new|and|or|,)\s+(?P<model>ID\.\s?\d+[A-Za-z]*|[A-Z]{1,3}\d{1,3}[A-Za-z]?|[a-z][A-Z]{1,3}\d{1,3}|"
+    r"Model [SXY3])\b"
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicons
+
+
+@cache
+def _status_cues() -> tuple[tuple[re.Pattern[str], Status], ...]:
+    path = home() / "data" / "lexicon" / "status.csv"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    cues = []
+    for row in csv.DictReader(lines):
+        cues.append((re.compile(rf"\b(?:{row['cue']})\b"), Status(row["status"])))
+    return tuple(cues)
+
+
+@cache
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(lexicon(name), key=len, reverse=True)) + r")\b")
+
+
+@cache
+def _strategy_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
+    from rdflib import Graph
+    from rdflib.namespace import SKOS
+
+    graph = Graph().parse(strategies_file())
+    cues = []
+    for concept, notation in graph.subject_objects(SKOS.notation):
+        for label in graph.objects(concept, SKOS.hiddenLabel):
+            text = str(label).lower()
+            body = re.escape(text.rstrip("*")).replace(r"\ ", r"[\s-]+")
+            tail = r"\w*" if text.endswith("*") else r"\b"
+            cues.append((re.compile(rf"\b{body}{tail}"), str(notation)))
+    return tuple(cues)
+
+
+# ---------------------------------------------------------------------------------------------
+# Text helpers
+
+
+def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold text like :func:`reference.fold` does, keeping each folded character's source index."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        if char.isspace():
+            piece = " "
+        else:
+            decomposed = unicodedata.normalize("NFKD", char.replace("’", "'"))
+            piece = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        out.append(piece)
+        offsets.extend([index] * len(piece))
+    return "".join(out), offsets
+
+
+def sentences(text: str) -> Iterator[Span]:
+    """Sentence spans of a text whose paragraphs are separated by blank lines.
+
+    >>> t = "Polestar starts US production\\n\\nIt has begun. Output rises in the U.S. this year."
+    >>> [t[s.start:s.end] for s in sentences(t)]
+    ['Polestar starts US production', 'It has begun.', 'Output rises in the U.S. this year.']
+    """
+    abbreviations = lexicon("abbreviations")
+    offset = 0
+    for paragraph in text.split("\n\n"):
+        start = 0
+        for match in _SENTENCE_BREAK.finditer(paragraph):
+            before = paragraph[start : match.start()].split()
+            if before and before[-1] in abbreviations and not before[-1].isupper():
+                continue
+            if before and before[-1] in abbreviations and before[-1].endswith("S."):
+                continue
+            yield Span(offset + start, offset + match.start())
+            start = match.end()
+        if paragraph[start:].strip():
+            end = len(paragraph.rstrip())
+            yield Span(offset + start, offset + end)
+        offset += len(paragraph) + 2
+
+
+def _words_before(text: str, index: int, count: int) -> list[str]:
+    return _WORD.findall(text[max(0, index - 60) : index])[-count:]
+
+
+def _word_after(text: str, index: int) -> str:
+    found = _WORD.match(text[index:].lstrip())
+    return found.group(0) if found else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Found things
+
+
+@dataclass
+class _Found:
+    entity: Entity
+    start: int
+    end: int
+    demonym: bool = False
+    #: the organisation only describes a plant ("the Volvo plant"): not a producer by itself
+    plant_descriptor: bool = False
+    former: bool = False
+    #: the town a described plant is in, when the linker found it outside the reference data
+    town: Entity | None = None
+
+
+@dataclass
+class _Sentence:
+    span: Span
+    text: str
+    found: list[_Found] = field(default_factory=list)
+
+
+class Extractor:
+    """Finds mentions and facts in articles, against one set of reference data."""
+
+    def __init__(self, reference: Reference):
+        self.reference = reference
+        self.linker = Linker(reference)
+        self._automaton = ahocorasick.Automaton()
+        spellings: dict[str, set[str]] = {}
+        for entity in reference:
+            for name in (entity.label, *entity.aliases):
+                spellings.setdefault(fold(name), set()).add(name)
+        for name in reference.demonyms:
+            spellings.setdefault(name, set())
+        for key, names in spellings.items():
+            if len(key) >= 2:
+                self._automaton.add_word(key, (key, frozenset(names)))
+        self._automaton.make_automaton()
+
+    # -- the gazetteer -----------------------------------------------------------------------
+
+    def _gazetteer(self, text: str) -> list[tuple[int, int, str]]:
+        folded, offsets = _fold_with_offsets(text)
+        hits: list[tuple[int, int, str]] = []
+        for end, (key, spellings) in self._automaton.iter(folded):
+            start = end - len(key) + 1
+            if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "-"):
+                continue
+            if end + 1 < len(folded) and (folded[end + 1].isalnum() or (
+                    folded[end + 1] == "-" and end + 2 < len(folded) and folded[end + 2].isalnum())):
+                continue
+            a, b = offsets[start], offsets[end] + 1
+            surface = text[a:b]
+            exact = any(s == surface for s in spellings)
+            short_or_acronym = any(len(s) <= 3 or s.isupper() for s in spellings)
+            if short_or_acronym and not exact:
+                continue
+            if not spellings and not surface[0].isupper():  # demonyms are capitalised
+                continue
+            if spellings and not exact and not surface[0].isupper() and not surface[0].isdigit():
+                continue
+            hits.append((a, b, key))
+        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        taken: list[tuple[int, int, str]] = []
+        for hit in hits:
+            if all(hit[1] <= t[0] or hit[0] >= t[1] for t in taken):
+                taken.append(hit)
+        return sorted(taken)
+
+    # -- the article -------------------------------------------------------------------------
+
+    def extract(self, article: Article) -> Extraction:
+        text = article.content
+        hits = self._gazetteer(text)
+        countries = self._context_countries(hits)
+        found: list[_Found] = []
+        for a, b, key in hits:
+            if key in self.reference.demonyms and key not in self.reference.names:
+                found.append(_Found(self.reference.demonyms[key], a, b, demonym=True))
+                continue
+            entity = self.linker.resolve(text[a:b], countries=countries)
+            if entity is None:
+                continue
+            found.append(_Found(entity, a, b))
+        found = self._add_models(text, found)
+        found = self._add_localities(text, found)
+        found = self._add_plants(text, found)
+        self._mark_roles(text, found)
+        people, affiliations = self._people(article, text, found)
+        found.extend(people)
+        found.sort(key=lambda f: f.start)
+
+        spans = list(sentences(text))
+        sents = [_Sentence(s, text[s.start : s.end],
+                           [f for f in found if s.start <= f.start < s.end]) for s in spans]
+        production = self._production(article, text, sents)
+        strategies = self._strategies(article, text, sents)
+
+        mentions = tuple(Mention(f.entity, Span(f.start, f.end), text[f.start:f.end]) for f in found)
+        return Extraction(
+            article=article,
+            mentions=mentions,
+            production=production,
+            strategies=strategies,
+            affiliations=tuple(affiliations),
+            entities=closure(self.linker, [f.entity for f in found]
+                             + [p.site for p in production]
+                             + [e for p in production for e in (p.manufacturer, p.model) if e]
+                             + [s.actor for s in strategies if s.actor]
+                             + [e for s in strategies for e in s.places]
+                             + [x for a in affiliations for x in (a.person, a.organisation)]
+                             + ([self.linker.person(article.author)] if article.author else [])
+                             + self._localities_of(found)),
+        )
+
+    def _localities_of(self, found: Iterable[_Found]) -> list[Entity]:
+        return [f.town for f in found if f.town is not None]
+
+    def _context_countries(self, hits: list[tuple[int, int, str]]) -> set[str]:
+        codes: set[str] = set()
+        for _, _, key in hits:
+            for entity in self.reference.names.get(key, []):
+                if entity.type is EntityType.COUNTRY:
+                    codes.add(entity.key)
+                elif entity.type in (EntityType.SUBDIVISION, EntityType.LOCALITY, EntityType.PLANT) and \
+                        len(self.reference.names[key]) == 1:
+                    codes.add(entity.country or "")
+        return codes
+
+    # -- models ------------------------------------------------------------------------------
+
+    def _add_models(self, text: str, found: list[_Found]) -> list[_Found]:
+        stop = lexicon("model-stopwords")
+        result: list[_Found] = []
+        last_maker: Entity | None = None
+        taken_until = -1
+        for item in found:
+            if item.start < taken_until:
+                continue
+            entity = item.entity
+            maker = self.linker.brand_for(entity) if (entity.type is EntityType.BRAND or entity.type in COMPANY_TYPES) else None
+            if maker is not None or entity.type in COMPANY_TYPES:
+                last_maker = entity
+            if maker is not None and not item.demonym:
+                model_end, name = self._model_after(text, item.end, stop)
+                if name:
+                    model = self.linker.model(name, entity)
+                    result.append(_Found(model, item.start, model_end))
+                    taken_until = model_end
+                    continue
+            result.append(item)
+        # Bare model codes ("the ID.3 and ID.4", "the T03") belong to the brand named before them.
+        covered = [(f.start, f.end) for f in result]
+        for match in _STANDALONE_MODEL.finditer(text):
+            a, b = match.span("model")
+            if any(a < e and b > s for s, e in covered):
+                continue
+            maker = self._maker_before(result, a)
+            if maker is None or match.group("model") in stop:
+                continue
+            result.append(_Found(self.linker.model(match.group("model"), maker), a, b))
+        result.sort(key=lambda f: f.start)
+        return result
+
+    def _maker_before(self, found: list[_Found], index: int) -> Entity | None:
+        for item in reversed([f for f in found if f.end <= index]):
+            entity = item.entity
+            if entity.type is EntityType.MODEL:
+                return (self.reference.get(EntityType.BRAND, entity.parent or "")
+                        or self.reference.org(entity.operator or ""))
+            if entity.type is EntityType.BRAND or entity.type in COMPANY_TYPES:
+                return entity
+        return None
+
+    def _model_after(self, text: str, index: int, stop: frozenset[str]) -> tuple[int, str | None]:
+        """A model name right after a brand: "Polestar 4", "Kia EV9", "Tesla Model Y", "BYD Seal"."""
+        rest = text[index:]
+        if not rest.startswith(" "):
+            return index, None
+        words: list[str] = []
+        position = 1
+        while len(words) < 3:
+            code = _MODEL_CODE.match(rest, position)
+            word = re.match(r"[A-Z][a-z]+\b", rest[position:])
+            token = code.group(0) if code else (word.group(0) if word else None)
+            if token is None or token in stop or token.split()[0] in stop:
+                break
+            if not code and (fold(token) in self.reference.names or fold(token) in self.reference.demonyms):
+                break
+            if not code and words:
+                break  # "Tesla Model Y Performance": a trim, not part of the model line
+            words.append(token)
+            position += len(token)
+            if not rest[position:].startswith(" "):
+                break
+            position += 1
+            if code and not _MODEL_CODE.match(rest, position):
+                break
+        if not words:
+            return index, None
+        name = " ".join(words)
+        if not any(c.isdigit() for c in name) and not name.startswith("Model") and len(words) == 1:
+            # A plain capitalised word after a brand is a model only before a vehicle noun
+            # ("the BYD Seal sedan") or a production word.
+            after = _word_after(text, index + 1 + len(name)).lower()
+            if after not in ("suv", "sedan", "saloon", "hatchback", "crossover", "pickup", "pick-up",
+                             "van", "estate", "coupe", "model", "production", "ev", "evs", "hybrid"):
+                return index, None
+        return index + 1 + len(name), name
+
+    # -- places ------------------------------------------------------------------------------
+
+    def _add_localities(self, text: str, found: list[_Found]) -> list[_Found]:
+        """Towns named with their state or country: "in Ridgeville, South Carolina", "Szeged, Hungary"."""
+        result = list(found)
+        for item in found:
+            if item.entity.type not in (EntityType.SUBDIVISION, EntityType.COUNTRY) or item.demonym:
+                continue
+            before = text[max(0, item.start - 60) : item.start]
+            match = re.search(r"((?:[A-ZÀ-Ý][\w'’\-]+\s){0,2}[A-ZÀ-Ý][\w'’\-]+),\s*$", before)
+            if not match:
+                continue
+            name = match.group(1)
+            start = item.start - len(before) + match.start(1)
+            if any(f.start <= start < f.end for f in result):
+                # Already a known name (a plant's town, or a state "Georgia, US"): link it to its place.
+                continue
+            words = name.split()
+            for cut in range(len(words)):
+                candidate = " ".join(words[cut:])
+                country = item.entity.country or item.entity.key
+                subdivision = item.entity.key if item.entity.type is EntityType.SUBDIVISION else None
+                town = self.linker.locality(candidate, country=country, subdivision=subdivision)
+                if town is not None:
+                    a = start + len(" ".join(words[:cut])) + (1 if cut else 0)
+                    result.append(_Found(town, a, a + len(candidate)))
+                    break
+        result.sort(key=lambda f: f.start)
+        return result
+
+    def _add_plants(self, text: str, found: list[_Found]) -> list[_Found]:
+        """Plants described rather than named: "the Volvo plant in Ridgeville", "its Tychy plant"."""
+        plant_nouns = _pattern("plant-nouns")
+        result = list(found)
+        for match in re.finditer(plant_nouns.pattern, text, re.IGNORECASE):
+            a, b = match.span()
+            if any(f.start <= a < f.end for f in result if f.entity.type is EntityType.PLANT):
+                continue
+            preceding = [f for f in result if f.end <= a and a - f.end <= 30]
+            following = [f for f in result if f.start >= b and f.start - b <= 12]
+            operator = next((f for f in reversed(preceding) if f.entity.type in COMPANY_TYPES
+                             or f.entity.type is EntityType.BRAND), None)
+            if operator is not None and not re.fullmatch(r"[\s'’s]*(?:former\s+|new\s+|main\s+|own\s+)?",
+                                                         text[operator.end:a]):
+                operator = None
+            town: _Found | None = None
+            town_item = next((f for f in reversed(preceding) if f.entity.type is EntityType.LOCALITY
+                              and re.fullmatch(r"\s*", text[f.end:a])), None)
+            if town_item is None and following and re.fullmatch(r"\s+(?:in|at|near)\s+", text[b:following[0].start]):
+                if following[0].entity.type is EntityType.LOCALITY:
+                    town_item = following[0]
+            if town_item is None:
+                bare = re.search(r"([A-ZÀ-Ý][\w'’\-]+)\s+$", text[max(0, a - 40):a])
+                if bare:
+                    guess = bare.group(1)
+                    plants = self.reference.plants_by_locality.get(fold(guess), [])
+                    if plants:
+                        locality = self.reference.get(EntityType.LOCALITY, plants[0].locality or "")
+                        if locality is not None:
+                            start = a - len(bare.group(0))
+                            town_item = _Found(locality, start, start + len(guess))
+                            result.append(town_item)
+            if town_item is None:
+                continue
+            plant = self.linker.plant(locality=town_item.entity,
+                                      operator=operator.entity if operator else None)
+            if plant is None:
+                continue
+            if operator is not None:
+                operator.plant_descriptor = True
+                operator.former = bool(re.search(r"former", text[operator.end:a]) or
+                                       re.search(r"former\s+$", text[max(0, operator.start - 10):operator.start]))
+            start = min(a, operator.start if operator else a, town_item.start)
+            end = max(b, town_item.end)
+            result.append(_Found(plant, start, end, town=town_item.entity))
+        result.sort(key=lambda f: f.start)
+        return result
+
+    def _mark_roles(self, text: str, found: list[_Found]) -> None:
+        for item in found:
+            if re.search(r"\b(?:former|ex-)\s*$", text[max(0, item.start - 10):item.start]):
+                item.former = True
+
+    # -- people ------------------------------------------------------------------------------
+
+    def _people(self, article: Article, text: str, found: list[_Found]) -> tuple[list[_Found], list[Affiliation]]:
+        stop = lexicon("name-stopwords")
+        roles = _pattern("roles")
+        people: list[_Found] = []
+        affiliations: list[Affiliation] = []
+        occupied = [(f.start, f.end) for f in found]
+        for match in _PERSON.finditer(text):
+            a, b = match.span()
+            words = match.group(0).split()
+            if words[0] in stop or any(w in stop for w in words):
+                continue
+            if any(a < e and b > s for s, e in occupied):
+                continue
+            if any(fold(w) in self.reference.names or fold(w) in self.reference.demonyms for w in words):
+                continue
+            before = text[max(0, a - 80):a]
+            after = text[b:b + 80]
+            org: _Found | None = None
+            role: str | None = None
+            possessive = [f for f in found if f.end <= a and re.fullmatch(r"['’]s\s+", text[f.end:a])]
+            if possessive:
+                org = possessive[-1]
+            titled = re.search(rf"({roles.pattern})\s*$", before.lower())
+            if titled and org is None:
+                prefix_end = a - len(titled.group(0))
+                org = next((f for f in reversed(found) if f.end <= prefix_end and prefix_end - f.end <= 3), None)
+                role = titled.group(1)
+            appositive = re.match(rf",\s+(?:the\s+)?({roles.pattern})[\w\s]*?\s(?:of|at)\s+", after.lower())
+            if appositive and org is None:
+                start = b + appositive.end()
+                org = next((f for f in found if f.start == start), None)
+                role = appositive.group(1)
+            listed = re.match(r"(?:,\s|\s(?:and|&)\s)", after) or re.search(r"(?:,\s|\s(?:and|&)\s)$", before)
+            speech = re.match(r"\s+(?:said|says|told|added|explained|emphasised|emphasized|discuss|discussed)", after) \
+                or re.search(r"(?:said|says|according to)\s+$", before)
+            if org is None and not (listed or speech or titled):
+                continue
+            if org is not None and org.entity.type in (EntityType.COUNTRY, EntityType.REGION,
+                                                         EntityType.SUBDIVISION, EntityType.LOCALITY):
+                org = None
+            person = self.linker.person(match.group(0))
+            item = _Found(person, a, b)
+            people.append(item)
+            occupied.append((a, b))
+            if org is not None:
+                organisation = org.entity
+                if organisation.type is EntityType.BRAND:
+                    organisation = self.reference.owner(organisation)
+                if organisation.type is EntityType.MODEL:
+                    continue
+                s = next(sp for sp in sentences(text) if sp.start <= a < sp.end + 1)
+                affiliations.append(Affiliation(person, organisation,
+                                                Evidence(article.key, s, text[s.start:s.end]), role))
+        return people, affiliations
+
+    # -- production facts --------------------------------------------------------------------
+
+    def _makers_in(self, sentence: _Sentence) -> list[_Found]:
+        makers = []
+        for item in sentence.found:
+            if item.former or item.demonym:
+                continue
+            company = self.linker.company(item.entity)
+            if company is not None:
+                makers.append(replace(item, entity=company))
+        producers = [m for m in makers if not m.plant_descriptor]
+        return producers or makers
+
+    def _site_candidates(self, sentence: _Sentence) -> list[tuple[_Found, Status | None]]:
+        text = sentence.text
+        base = sentence.span.start
+        non_site = lexicon("non-site-nouns")
+        production_nouns = lexicon("production-nouns")
+        exits = re.compile(r"(?:moving away from|mov(?:e|es|ed|ing) (?:production )?(?:out of|away from)|"
+                           r"exit(?:s|ed|ing)?|pull(?:s|ed|ing)? out of|withdr(?:aw|aws|awn|awing|ew) from|"
+                           r"leav(?:e|es|ing))\s+(?:the\s+)?$", re.IGNORECASE)
+        excluded = re.compile(r"(?:imports?|imported|importing|exports?|exported|exporting|shipped|sourced|"
+                              r"sourcing|sell|sells|sold|selling|sales|markets?|demand|customers|launch(?:ed|es)?|"
+                              r"deliveries|registrations|dependence on|reliance on|headquartered|based)\s+"
+                              r"(?:\w+\s+){0,2}(?:from|in|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
+        candidates: list[tuple[_Found, Status | None]] = []
+        for item in sentence.found:
+            entity = item.entity
+            if entity.type is EntityType.PLANT:
+                candidates.append((item, None))
+                continue
+            if not entity.type.is_place:
+                continue
+            local_start = item.start - base
+            local_end = item.end - base
+            before = text[max(0, local_start - 40):local_start]
+            next_word = _word_after(text, local_end).rstrip(".,;:")
+            if next_word in non_site or next_word.lower() in non_site:
+                continue
+            if self._coordinated_with_non_site(text[local_end:], non_site):
+                continue
+            if next_word.lower() in ("vehicle", "car", "auto", "automotive", "ev") and \
+                    _word_after(text, local_end + 1 + len(next_word)).lower() in (
+                        "makers", "manufacturers", "brands", "market", "markets", "industry", "sales"):
+                continue
+            if excluded.search(before):
+                continue
+            exit_match = exits.search(before)
+            if exit_match:
+                candidates.append((item, Status.ENDED))
+                continue
+            if item.demonym:
+                if next_word.lower() in production_nouns:
+                    candidates.append((item, None))
+                continue
+            if next_word.lower() in production_nouns:
+                candidates.append((item, None))
+                continue
+            if re.search(r"\b(?:in|at|near|to|into|for)\s+(?:the\s+)?(?:[\w-]+\s+)?$", before):
+                candidates.append((item, None))
+        return candidates
+
+    @staticmethod
+    def _coordinated_with_non_site(rest: str, non_site: frozenset[str]) -> bool:
+        """"in the North American and domestic South Korean markets": the list ends in a market."""
+        words = re.match(r"[^.,;:!?]*", rest)
+        for word in (words.group(0) if words else "").split()[:6]:
+            bare = word.strip("'’\"")
+            if bare.lower() in non_site:
+                return True
+            if not (bare[:1].isupper() or bare.lower() in ("and", "or", "&", "domestic", "local", "home",
+                                                           "overseas", "export", "key", "major")):
+                return False
+        return False
+
+    def _contains(self, outer: Entity, inner: Entity) -> bool:
+        if outer.ref == inner.ref:
+            return False
+        if outer.type is EntityType.REGION:
+            return inner.country in outer.members if inner.country else False
+        if outer.type is EntityType.COUNTRY:
+            return inner.country == outer.key and inner.type is not EntityType.COUNTRY
+        if outer.type is EntityType.SUBDIVISION:
+            return inner.subdivision == outer.key and inner.type in (EntityType.LOCALITY, EntityType.PLANT)
+        if outer.type is EntityType.LOCALITY:
+            return inner.type is EntityType.PLANT and inner.locality == outer.key
+        return False
+
+    def _status(self, sentence: _Sentence, position: int) -> Status | None:
+        lowered = sentence.text.lower()
+        best: tuple[float, Status] | None = None
+        for pattern, status in _status_cues():
+            for match in pattern.finditer(lowered):
+                distance = position - match.end() if match.end() <= position else 2 * (match.start() - position)
+                if status is Status.CANCELLED:
+                    distance = -1
+                if best is None or distance < best[0]:
+                    best = (distance, status)
+        return best[1] if best else None
+
+    def _dates(self, article: Article, sentence: _Sentence) -> list[tuple[int, str, str]]:
+        triggers = _pattern_file("production-triggers")
+        lowered = sentence.text.lower()
+        first_trigger = triggers.search(lowered)
+        cues = [m.start() for p, _ in _status_cues() for m in p.finditer(lowered)]
+        anchors = sorted(([first_trigger.start()] if first_trigger else []) + cues)
+        found = []
+        for match in _DATE.finditer(sentence.text):
+            prefix = _DATE_PREFIX.search(sentence.text[:match.start()])
+            at_start = match.start() <= 6
+            if not (any(a < match.start() for a in anchors) or at_start):
+                continue
+            if not (prefix or match.group("half") or match.group("q") or match.group("h") or
+                    match.group("quarter") or match.group("month") or match.group("part") or match.group("rel")):
+                continue
+            value = _date_value(match, article.published)
+            if value:
+                phrase = (prefix.group(0) if prefix else "") + match.group(0)
+                found.append((match.start(), value, " ".join(phrase.split())))
+        return found
+
+    def _production(self, article: Article, text: str, sents: list[_Sentence]) -> tuple[ProductionFact, ...]:
+        triggers = _pattern_file("production-triggers")
+        coref = _pattern("coreference")
+        facts: dict[tuple[object, ...], ProductionFact] = {}
+        last_maker: Entity | None = None
+        undated: list[tuple[Entity, Entity | None, list[tuple[int, str, str]]]] = []
+        for sentence in sents:
+            makers = self._makers_in(sentence)
+            lowered = sentence.text.lower()
+            if not makers and last_maker is not None and coref.search(lowered):
+                makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
+            if makers:
+                last_maker = makers[0].entity
+            if not triggers.search(lowered) or not makers:
+                continue
+            models = [f.entity for f in sentence.found if f.entity.type is EntityType.MODEL]
+            sites = self._site_candidates(sentence)
+            dates = self._dates(article, sentence)
+            if not sites:
+                for model in models or [None]:
+                    maker = self.linker.company(model) if model else makers[0].entity
+                    if maker is not None:
+                        undated.append((maker, model, dates))
+                continue
+            specific = [s for s in sites if not any(self._contains(s[0].entity, o[0].entity) for o in sites)]
+            evidence = Evidence(article.key, sentence.span, sentence.text)
+            seen_sites: set[tuple[EntityType, str]] = set()
+            for site, forced in specific:
+                if site.entity.ref in seen_sites:
+                    continue
+                seen_sites.add(site.entity.ref)
+                status = forced or self._status(sentence, site.start - sentence.span.start) or Status.ACTIVE
+                start = end = start_phrase = end_phrase = None
+                if dates and status is not Status.CANCELLED:
+                    _, value, phrase = min(dates, key=lambda d: abs(d[0] - (site.start - sentence.span.start)))
+                    if status is Status.ENDED:
+                        end, end_phrase = value, phrase
+                    else:
+                        start, start_phrase = value, phrase
+                producer_list = [m.entity for m in makers]
+                if site.entity.type is EntityType.PLANT and len(producer_list) > 1:
+                    producer_list = producer_list[:1]
+                for maker in producer_list:
+                    own_models = [m for m in models if self.linker.company(m) in (maker, None)] or [None]
+                    if status is Status.ENDED and forced:
+                        own_models = [None]
+                    for model in own_models:
+                        fact = ProductionFact(maker, site.entity, status, evidence, model,
+                                              start, start_phrase, end, end_phrase)
+                        key = (maker.ref, model.ref if model else None, site.entity.ref)
+                        if key not in facts:
+                            facts[key] = fact
+        # Dates given in a sentence without a place ("With production set to commence in the
+        # second half of 2025, the Polestar 4 ...") complete the facts about the same model.
+        for maker, model, dates in undated:
+            if not dates:
+                continue
+            _, value, phrase = dates[0]
+            for key, fact in facts.items():
+                if fact.manufacturer.ref == maker.ref and (model is None or fact.model == model) \
+                        and fact.start is None and fact.status in (Status.PLANNED, Status.ACTIVE):
+                    facts[key] = replace(fact, start=value, start_phrase=phrase)
+        return self._drop_subsumed(list(facts.values()))
+
+    def _drop_subsumed(self, facts: list[ProductionFact]) -> tuple[ProductionFact, ...]:
+        """Leave out "Polestar 3 built in the US" where the article says which plant in the US."""
+        kept = []
+        for fact in facts:
+            finer = [o for o in facts if o is not fact and o.manufacturer == fact.manufacturer
+                     and (o.model == fact.model or fact.model is None) and o.status == fact.status
+                     and self._contains(fact.site, o.site)]
+            if not finer:
+                kept.append(fact)
+        return tuple(kept)
+
+    # -- strategies --------------------------------------------------------------------------
+
+    def _strategies(self, article: Article, text: str, sents: list[_Sentence]) -> tuple[StrategyFact, ...]:
+        coref = _pattern("coreference")
+        results: dict[tuple[str, tuple[EntityType, str] | None], StrategyFact] = {}
+        last_maker: Entity | None = None
+        for sentence in sents:
+            lowered = sentence.text.lower()
+            makers = [m.entity for m in self._makers_in(sentence)]
+            if not makers and last_maker is not None and coref.search(lowered):
+                makers = [last_maker]
+            if makers:
+                last_maker = makers[0]
+            codes = {code for pattern, code in _strategy_cues() if pattern.search(lowered)}
+            if not codes:
+                continue
+            places = tuple(dict.fromkeys(
+                f.entity for f in sentence.found
+                if f.entity.type in (EntityType.COUNTRY, EntityType.REGION)))
+            evidence = Evidence(article.key, sentence.span, sentence.text)
+            for code in sorted(codes):
+                for actor in dict.fromkeys(makers) or [None]:
+                    key = (code, actor.ref if actor else None)
+                    if key in results:
+                        old = results[key]
+                        merged = tuple(dict.fromkeys(old.places + places))
+                        results[key] = replace(old, places=merged)
+                    else:
+                        results[key] = StrategyFact(code, evidence, actor, places)
+        # A strategy discussed with no maker named stays attributed to nobody only if no
+        # maker-specific fact of the same strategy exists.
+        for (code, actor), fact in list(results.items()):
+            if actor is None and any(c == code and a is not None for c, a in results):
+                del results[(code, actor)]
+        return tuple(results.values())
+
+
+@cache
+def _pattern_file(name: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(lexicon(name)) + r")\b")
+
+
+def _date_value(match: re.Match[str], published: date | None) -> str | None:
+    relative = match.group("rel")
+    if relative:
+        if published is None:
+            return None
+        shift = {"next year": 1, "this year": 0, "last year": -1}[relative.lower()]
+        return str(published.year + shift)
+    year = match.group("year")
+    if match.group("half"):
+        return f"{year}-{'01' if match.group('half').lower() == 'first' else '07'}"
+    if match.group("h"):
+        return f"{year}-{'01' if match.group('h').lower() == 'h1' else '07'}"
+    quarter = match.group("q") or match.group("quarter")
+    if quarter:
+        number = {"q1": 1, "q2": 2, "q3": 3, "q4": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}[quarter.lower()]
+        return f"{year}-{3 * number - 2:02d}"
+    if match.group("month"):
+        return f"{year}-{_MONTHS[match.group('month').lower()]:02d}"
+    return year
+
+
+def extract(article: Article, reference: Reference) -> Extraction:
+    """Mentions and facts of one article (builds an :class:`Extractor`; reuse one for many)."""
+    return Extractor(reference).extract(article)

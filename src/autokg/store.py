@@ -1,0 +1,150 @@
+"""Stage 6: the embedded store (pyoxigraph) and reading graph files into it.
+
+rdflib terms from the mapping stage are converted once on the way in; queries and exports then run
+on Oxigraph, which parses, queries and serialises much faster than rdflib.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+
+from .errors import InputError
+
+Term = URIRef | BNode | Literal
+
+
+class RdfFormat(enum.Enum):
+    """Graph file formats autokg reads and writes; the value is the usual file extension."""
+
+    TURTLE = "ttl"
+    N_TRIPLES = "nt"
+    TRIG = "trig"
+    N_QUADS = "nq"
+    JSON_LD = "jsonld"
+
+    @property
+    def oxigraph(self) -> ox.RdfFormat:
+        return {
+            RdfFormat.TURTLE: ox.RdfFormat.TURTLE,
+            RdfFormat.N_TRIPLES: ox.RdfFormat.N_TRIPLES,
+            RdfFormat.TRIG: ox.RdfFormat.TRIG,
+            RdfFormat.N_QUADS: ox.RdfFormat.N_QUADS,
+            RdfFormat.JSON_LD: ox.RdfFormat.JSON_LD,
+        }[self]
+
+    @property
+    def rdflib(self) -> str:
+        return {
+            RdfFormat.TURTLE: "turtle",
+            RdfFormat.N_TRIPLES: "nt",
+            RdfFormat.TRIG: "trig",
+            RdfFormat.N_QUADS: "nquads",
+            RdfFormat.JSON_LD: "json-ld",
+        }[self]
+
+    @property
+    def is_dataset(self) -> bool:
+        return self in (RdfFormat.TRIG, RdfFormat.N_QUADS)
+
+    @classmethod
+    def parse(cls, name: str) -> RdfFormat:
+        """A format from a name or extension (``ttl``, ``turtle``, ``nt``, ``json-ld`` ...)."""
+        aliases = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "nquads": "nq",
+                   "json-ld": "jsonld", "json": "jsonld"}
+        value = aliases.get(name.lower().lstrip("."), name.lower().lstrip("."))
+        try:
+            return cls(value)
+        except ValueError:
+            choices = ", ".join(f.value for f in cls)
+            raise InputError(f"unknown RDF format {name!r} (choose from {choices})") from None
+
+    @classmethod
+    def for_path(cls, path: str | Path) -> RdfFormat:
+        return cls.parse(Path(path).suffix or "ttl")
+
+
+def to_oxigraph(term: Term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype is not None:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Term:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(datatype))
+
+
+class GraphStore:
+    """An Oxigraph store holding one graph (in memory, or on disk when given a folder)."""
+
+    def __init__(self, path: str | Path | None = None):
+        self.store = ox.Store(str(path)) if path is not None else ox.Store()
+
+    def add(self, triples: Iterable[tuple[Term, Term, Term]]) -> None:
+        self.store.extend(
+            ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.DefaultGraph())  # type: ignore[arg-type]
+            for s, p, o in triples
+        )
+
+    def load(self, path: str | Path, *, format: RdfFormat | None = None) -> None:
+        """Add a graph file's triples. Raises :class:`InputError` with the line of a syntax error."""
+        path = Path(path)
+        fmt = format or RdfFormat.for_path(path)
+        if not path.is_file():
+            raise InputError("no such file" if not path.exists() else "not a file", path=path)
+        try:
+            self.store.load(path=str(path), format=fmt.oxigraph,
+                            to_graph=None if fmt.is_dataset else ox.DefaultGraph())
+        except SyntaxError as exc:
+            line = _syntax_error_line(str(exc))
+            raise InputError(f"not valid {fmt.name.replace('_', '-').title()}: {exc}", path=path,
+                             line=line) from None
+        except (OSError, ValueError) as exc:
+            raise InputError(f"cannot read graph: {exc}", path=path) from None
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def triples(self) -> Iterable[ox.Triple]:
+        for quad in self.store.quads_for_pattern(None, None, None, None):
+            yield quad.triple
+
+    def to_graph(self) -> Graph:
+        """An rdflib copy (for pyshacl, which needs rdflib)."""
+        graph = Graph()
+        for triple in self.triples():
+            graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+        return graph
+
+
+def _syntax_error_line(message: str) -> int | None:
+    found = re.search(r"line (\d+)", message) or re.search(r"^(\d+):\d+", message)
+    return int(found.group(1)) if found else None
+
+
+def load_graph(paths: Iterable[str | Path]) -> GraphStore:
+    """A fresh in-memory store with the triples of all given files."""
+    store = GraphStore()
+    for path in paths:
+        store.load(path)
+    return store

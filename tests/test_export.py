@@ -1,0 +1,78 @@
+"""Export round trips: what we write parses back, with pyoxigraph and rdflib, to the same graph;
+and an independent parser (rapper) accepts our Turtle and N-Triples."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from autokg.errors import ExportError, InputError
+from autokg.export import export
+from autokg.store import RdfFormat, load_graph
+
+from .conftest import require_tool
+
+
+@pytest.fixture(scope="module")
+def built(sample_build):
+    return Graph().parse(sample_build[1], format="turtle")
+
+
+@pytest.mark.parametrize("fmt", list(RdfFormat), ids=[f.value for f in RdfFormat])
+def test_round_trip_is_isomorphic(fmt, sample_build, built, tmp_path):
+    out = tmp_path / f"graph.{fmt.value}"
+    written = export(load_graph([sample_build[1]]), out, format=fmt)
+    assert written == len(built)
+    if fmt.is_dataset:
+        parsed = Dataset()
+        parsed.parse(out, format=fmt.rdflib)
+        again = Graph()
+        for s, p, o, _ in parsed.quads((None, None, None, None)):
+            again.add((s, p, o))
+    else:
+        again = Graph().parse(out, format=fmt.rdflib)
+    assert isomorphic(again, built)
+    reloaded = load_graph([out])
+    assert len(reloaded) == len(built)
+    oxigraph_terms = {str(q.subject) for q in ox.parse(path=str(out), format=fmt.oxigraph)}
+    assert oxigraph_terms
+
+
+@pytest.mark.tools
+@pytest.mark.parametrize("fmt", [RdfFormat.TURTLE, RdfFormat.N_TRIPLES], ids=["turtle", "ntriples"])
+def test_rapper_accepts_what_we_write(fmt, sample_build, tmp_path):
+    rapper = require_tool("rapper")
+    out = tmp_path / f"graph.{fmt.value}"
+    triples = export(load_graph([sample_build[1]]), out, format=fmt)
+    syntax = {"ttl": "turtle", "nt": "ntriples"}[fmt.value]
+    result = subprocess.run([rapper, "-q", "-i", syntax, "-c", str(out)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    counted = subprocess.run([rapper, "-i", syntax, "-o", "ntriples", str(out)], capture_output=True, text=True)
+    assert counted.returncode == 0
+    assert len([line for line in counted.stdout.splitlines() if line.strip()]) == triples
+
+
+def test_failed_export_leaves_the_old_file(tmp_path, sample_build, monkeypatch):
+    out = tmp_path / "graph.ttl"
+    out.write_text("old content\n", encoding="utf-8")
+
+    def explode(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(ox, "serialize", explode)
+    with pytest.raises(ExportError, match="disk full"):
+        export(load_graph([sample_build[1]]), out)
+    assert out.read_text(encoding="utf-8") == "old content\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_bad_graph_file_names_the_line(tmp_path):
+    path = tmp_path / "bad.ttl"
+    path.write_text('@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b "unterminated\n',
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.ttl:3: not valid Turtle"):
+        load_graph([path])

@@ -1,0 +1,112 @@
+"""Stored queries: strict decorators, safe parameters, output formats, the public contract."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from autokg.errors import QueryError
+from autokg.queries import ResultFormat, find_query, format_results, parse_query, run_query, stored_queries
+from autokg.store import load_graph
+
+CONTRACT = {
+    "articles": ["article", "title", "summary", "author", "published", "source"],
+    "production-sites": ["article", "title", "manufacturer", "model", "plant", "locality", "region", "country",
+                         "status", "start", "end"],
+    "strategies": ["article", "title", "manufacturer", "strategy", "label", "region", "country"],
+    "mentions": ["article", "title", "entity", "label", "type", "wikidata", "geonames"],
+}
+QUERIES = stored_queries()
+
+
+@pytest.fixture(scope="module")
+def sample_store(sample_build):
+    return load_graph([sample_build[1]])
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
+def test_every_stored_query_documents_itself_and_runs(query, sample_store):
+    assert query.summary and len(query.summary) > 20
+    table = run_query(sample_store, query)
+    if query.name in CONTRACT:
+        assert list(table.columns) == CONTRACT[query.name]
+    if query.is_check:
+        assert table.rows == (), f"check {query.name} failed on the sample graph: {table.values()}"
+
+
+def test_contract_queries_exist():
+    assert set(CONTRACT) <= {q.name for q in QUERIES}
+    assert any(q.is_check for q in QUERIES)
+
+
+def test_parameter_is_bound_as_a_literal_not_as_syntax(sample_store):
+    query = find_query("plants-by-country")
+    hostile = '" } ; DROP ALL ; { "'
+    assert run_query(sample_store, query, {"country": hostile}).rows == ()
+    before = len(sample_store)
+    run_query(sample_store, query, {"country": "US"})
+    assert len(sample_store) == before
+
+
+def test_parameter_filters(sample_store):
+    query = find_query("plants-by-country")
+    every = run_query(sample_store, query).values()
+    us = run_query(sample_store, query, {"country": "US"}).values()
+    assert us and all(row[0] == "US" for row in us)
+    assert len(every) > len(us)
+
+
+def test_unknown_parameter_is_refused(sample_store):
+    with pytest.raises(QueryError, match="unknown parameter"):
+        run_query(sample_store, find_query("articles"), {"nation": "US"})
+
+
+def test_unknown_query_names_the_available_ones():
+    with pytest.raises(QueryError, match="production-sites"):
+        find_query("no-such-query")
+
+
+@pytest.mark.parametrize(
+    ("header", "problem"),
+    [
+        ("SELECT * WHERE { ?s ?p ?o }\n", "no '#+ summary:'"),
+        ("#+ summary:\nSELECT * WHERE { ?s ?p ?o }\n", "empty or missing"),
+        ("#+ summary: x\n#+ colour: red\nSELECT * WHERE { ?s ?p ?o }\n", "not a known decorator"),
+        ("#+ summary: x\nSELECT * WHERE { ?s ?p ?_who }\n", "undocumented parameter(s): who"),
+        ("#+ summary: x\n#+ params:\n#+   - who: a name\nSELECT * WHERE { ?s ?p ?o }\n", "documented but unused"),
+        ("#+ summary: x\n#+ defaults:\n#+   - who: me\nSELECT * WHERE { ?s ?p ?o }\n", "defaults for unknown"),
+    ],
+)
+def test_malformed_header_is_an_error_naming_the_file(tmp_path: Path, header, problem):
+    path = tmp_path / "bad.rq"
+    path.write_text(header, encoding="utf-8")
+    with pytest.raises(QueryError) as error:
+        parse_query(path)
+    assert str(error.value).startswith("bad.rq:")
+    assert problem in str(error.value)
+
+
+def test_sparql_syntax_error_names_the_query(tmp_path: Path, sample_store):
+    path = tmp_path / "broken.rq"
+    path.write_text("#+ summary: a broken query for the test\nSELECT * WHERE { ?s ?p }\n", encoding="utf-8")
+    with pytest.raises(QueryError, match="broken.rq: SPARQL syntax error"):
+        run_query(sample_store, parse_query(path))
+
+
+def test_output_formats_agree(sample_store):
+    table = run_query(sample_store, find_query("production-sites"))
+    rows = list(csv.reader(io.StringIO(format_results(table, ResultFormat.CSV))))
+    assert rows[0] == CONTRACT["production-sites"] and rows[1:] == table.values()
+    tsv = format_results(table, ResultFormat.TSV).splitlines()
+    assert tsv[0].split("\t") == CONTRACT["production-sites"] and len(tsv) == len(rows)
+    document = json.loads(format_results(table, ResultFormat.JSON))
+    assert document["head"]["vars"] == CONTRACT["production-sites"]
+    assert len(document["results"]["bindings"]) == len(table.rows)
+    first = document["results"]["bindings"][0]
+    assert first["article"]["type"] == "uri" and first["status"]["type"] == "literal"
+    text = format_results(table, ResultFormat.TABLE)
+    assert f"{len(table.rows)} row(s)" in text and "manufacturer" in text
