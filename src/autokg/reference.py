@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .errors import ReferenceDataError
 from .model import Entity, EntityType
@@ -75,22 +76,21 @@ def _qid(cell: str, path: str, line: int) -> str | None:
     return cell
 
 
-def _int(cell: str, path: str, line: int) -> int | None:
+def _number(cell: str, path: str, line: int, kind: type[int] | type[float]) -> Any:
     if not cell:
         return None
     try:
-        return int(cell)
+        return kind(cell)
     except ValueError:
         raise ReferenceDataError(f"not a number: {cell!r}", path=path, line=line) from None
+
+
+def _int(cell: str, path: str, line: int) -> int | None:
+    return _number(cell, path, line, int)  # type: ignore[no-any-return]
 
 
 def _float(cell: str, path: str, line: int) -> float | None:
-    if not cell:
-        return None
-    try:
-        return float(cell)
-    except ValueError:
-        raise ReferenceDataError(f"not a number: {cell!r}", path=path, line=line) from None
+    return _number(cell, path, line, float)  # type: ignore[no-any-return]
 
 
 @dataclass
