@@ -11,7 +11,7 @@ from autokg.cli import main, parser
 
 from .conftest import CASES, ROOT, SAMPLE_FILES
 
-COMMANDS = ["build", "validate", "query", "queries", "export"]
+COMMANDS = ["build", "validate", "query", "queries", "export", "evaluate"]
 
 
 def run(capsys, *argv):

@@ -3,16 +3,20 @@ and an independent parser (rapper) accepts our Turtle and N-Triples."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from autokg.errors import ExportError, InputError
 from autokg.export import export
-from autokg.store import RdfFormat, load_graph
+from autokg.pipeline import build_graph
+from autokg.store import GraphStore, RdfFormat, load_graph
 
 from .conftest import require_tool
 
@@ -76,3 +80,20 @@ def test_bad_graph_file_names_the_line(tmp_path):
                     encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.ttl:3: not valid Turtle"):
         load_graph([path])
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80)
+       .filter(lambda t: t.strip()))
+def test_any_headline_survives_every_format(tmp_path_factory, headline):
+    """Quotes, backslashes, braces, non-Latin scripts: what we write parses back the same."""
+    folder = tmp_path_factory.mktemp("hyp")
+    source = folder / "a.jsonl"
+    source.write_text(json.dumps({"title": headline, "author": "Ann Lee"}) + "\n", encoding="utf-8")
+    store = GraphStore()
+    store.add(build_graph([source]))
+    expected = store.to_graph()
+    for fmt in (RdfFormat.TURTLE, RdfFormat.N_TRIPLES, RdfFormat.JSON_LD):
+        out = folder / f"g.{fmt.value}"
+        export(store, out, format=fmt)
+        assert isomorphic(Graph().parse(out, format=fmt.rdflib), expected)

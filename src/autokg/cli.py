@@ -138,6 +138,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate
+
+    reports = evaluate(args.folder, parts=[args.part] if args.part != "all" else ["tune", "test"])
+    for report in reports:
+        print("\n".join(report.lines()))
+        if args.errors:
+            for metric, score in report.scores.items():
+                for miss in score.misses:
+                    print(f"    {metric}: {miss}")
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="autokg",
@@ -187,6 +200,15 @@ def parser() -> argparse.ArgumentParser:
                    help="output format (default: from the --out extension)")
     p.add_argument("--out", help="output file, or - for standard output (default)")
     p.set_defaults(run=cmd_export)
+
+    p = commands.add_parser("evaluate", help="score extraction and linking on the development set",
+                            description="Extract the articles of data/eval/ and print precision, recall and "
+                            "F1 per fact type against data/eval/expected.jsonl, for the tuning part and the "
+                            "part kept for measuring only.")
+    p.add_argument("--folder", type=Path, default=Path("data/eval"), help="the development set (default: data/eval)")
+    p.add_argument("--part", choices=["tune", "test", "all"], default="all", help="which part to score")
+    p.add_argument("--errors", action="store_true", help="list every missed and spurious fact")
+    p.set_defaults(run=cmd_evaluate)
     return top
 
 

@@ -166,6 +166,8 @@ class _Found:
     former: bool = False
     #: the town a described plant is in, when the linker found it outside the reference data
     town: Entity | None = None
+    #: the place of a supplier's or a battery plant: never a vehicle production site
+    not_site: bool = False
 
 
 @dataclass
@@ -404,6 +406,16 @@ class Extractor:
                 continue
             preceding = [f for f in result if f.end <= a and a - f.end <= 30]
             following = [f for f in result if f.start >= b and f.start - b <= 12]
+            owner = next((f for f in reversed(preceding) if f.entity.type in COMPANY_TYPES or f.entity.type in (
+                EntityType.BRAND, EntityType.SUPPLIER, EntityType.ORGANISATION)), None)
+            suppliers = owner is not None and owner.entity.type in (EntityType.SUPPLIER, EntityType.ORGANISATION)
+            if _pattern("non-vehicle-plant-words").search(text[max(0, a - 25):a].lower()) or (
+                    suppliers and re.fullmatch(r"[\s'’s]*[\w\s-]{0,25}", text[owner.end:a])):
+                # "CATL's battery cell plant in Debrecen" is neither a vehicle plant nor a site
+                for place in following:
+                    if place.entity.type.is_place and re.fullmatch(r"\s+(?:in|at|near)\s+", text[b:place.start]):
+                        place.not_site = True
+                continue
             operator = next((f for f in reversed(preceding) if f.entity.type in COMPANY_TYPES
                              or f.entity.type is EntityType.BRAND), None)
             if operator is not None and not re.fullmatch(r"[\s'’s]*(?:former\s+|new\s+|main\s+|own\s+)?",
@@ -535,7 +547,7 @@ class Extractor:
             if entity.type is EntityType.PLANT:
                 candidates.append((item, None))
                 continue
-            if not entity.type.is_place:
+            if not entity.type.is_place or item.not_site:
                 continue
             local_start = item.start - base
             local_end = item.end - base
