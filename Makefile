@@ -7,7 +7,7 @@ ARTICLES := $(wildcard data/articles/*.txt data/articles/*.jsonl data/articles/*
 SOURCES  := $(wildcard src/autokg/*.py) $(wildcard ontology/*.ttl) $(wildcard queries/*.rq) \
             $(wildcard data/reference/*.csv) $(wildcard data/lexicon/*)
 
-.PHONY: run test tools clean golden
+.PHONY: run test tools clean golden eval
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,7 @@ clean:
 golden: $(STAMP)
 	$(BIN)/autokg build ../shared/seed/000_28e3bffdbebfa19a.txt --out tests/golden/seed.ttl
 	$(BIN)/autokg build $(wildcard data/articles/sample.*) --out tests/golden/sample.ttl
+
+# Precision, recall and F1 per fact type on the development set (data/eval), both parts.
+eval: $(STAMP)
+	$(BIN)/autokg evaluate --folder data/eval

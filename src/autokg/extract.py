@@ -471,6 +471,8 @@ class Extractor:
         people: list[_Found] = []
         affiliations: list[Affiliation] = []
         occupied = [(f.start, f.end) for f in found]
+        makers = [f for f in found if f.entity.type in COMPANY_TYPES and not f.demonym]
+        main_maker = makers[0] if makers else None
         for match in _PERSON.finditer(text):
             a, b = match.span()
             words = match.group(0).split()
@@ -492,11 +494,26 @@ class Extractor:
                 prefix_end = a - len(titled.group(0))
                 org = next((f for f in reversed(found) if f.end <= prefix_end and prefix_end - f.end <= 3), None)
                 role = titled.group(1)
-            appositive = re.match(rf",\s+(?:the\s+)?({roles.pattern})[\w\s]*?\s(?:of|at)\s+", after.lower())
+            appositive = re.match(rf",\s+(?:the\s+)?(?:then\s+)?({roles.pattern})[\w\s]*?\s(?:of|at)\s+", after.lower())
             if appositive and org is None:
                 start = b + appositive.end()
                 org = next((f for f in found if f.start == start), None)
                 role = appositive.group(1)
+            # "Akio Toyoda, Toyota's president", "Lyle Watters, who runs Ford's operations"
+            owner = re.match(r",\s+(?:the\s+)?(?:then\s+)?(?:who\s+(?:runs|heads|leads|led|ran)\s+)?", after)
+            if org is None and owner:
+                start = b + owner.end()
+                named = next((f for f in found if f.start == start), None)
+                if named is not None and re.match(r"['’]s?\s", text[named.end:named.end + 3]):
+                    org = named
+                    role_after = re.match(rf"['’]s?\s+({roles.pattern})\b", text[named.end:named.end + 60].lower())
+                    role = role_after.group(1) if role_after else None
+            # "Jim Farley, the chief executive," / "under chief executive Jim Farley": the article's maker
+            bare_role = re.match(rf",\s+(?:the|its)\s+({roles.pattern})\s*[,.]", after.lower()) or (
+                titled if titled and org is None else None)
+            if org is None and bare_role and main_maker is not None:
+                org = main_maker
+                role = bare_role.group(1)
             listed = re.match(r"(?:,\s|\s(?:and|&)\s)", after) or re.search(r"(?:,\s|\s(?:and|&)\s)$", before)
             speech = re.match(r"\s+(?:said|says|told|added|explained|emphasised|emphasized|discuss|discussed)", after) \
                 or re.search(r"(?:said|says|according to)\s+$", before)
@@ -763,7 +780,8 @@ class Extractor:
                     else:
                         results[key] = StrategyFact(code, evidence, actor, places)
         # What the production facts imply: ending or cancelling production restructures
-        # capacity; producing abroad internationalises, unless the article calls it regionalisation.
+        # capacity; planning production abroad internationalises, unless the article calls it
+        # regionalisation.
         for fact in production:
             maker = fact.manufacturer
             place = (self.reference.country(fact.site.country or "") if fact.site.type is not EntityType.REGION
@@ -771,7 +789,8 @@ class Extractor:
             places = (place,) if place is not None else ()
             if fact.status in (Status.ENDED, Status.CANCELLED):
                 code = "capacity-restructuring"
-            elif (fact.site.type is not EntityType.REGION and maker.country and fact.site.country
+            elif (fact.status is Status.PLANNED and fact.site.type is not EntityType.REGION and maker.country
+                  and fact.site.country
                   and fact.site.country != maker.country and ("regionalisation", maker.ref) not in results):
                 code = "internationalisation"
             else:

@@ -1,0 +1,70 @@
+"""The evaluation: its arithmetic, and a run on a small annotated set written here."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from autokg.cli import main
+from autokg.errors import InputError
+from autokg.evaluate import Score, evaluate
+
+
+def test_score_arithmetic():
+    score = Score()
+    score.add({"a", "b", "c"}, {"a", "b", "x"}, "f:1")
+    assert (score.tp, score.fp, score.fn) == (2, 1, 1)
+    assert score.precision == pytest.approx(2 / 3) and score.recall == pytest.approx(2 / 3)
+    assert score.f1 == pytest.approx(2 / 3)
+    assert "f:1: missed c" in score.misses and "f:1: spurious x" in score.misses
+    assert Score().f1 == 1.0
+
+
+@pytest.fixture()
+def tiny_set(tmp_path):
+    line = ("Kia starts EV9 production in Georgia Kia has started production of the EV9 at its plant in "
+            "West Point, Georgia. Ann Lee")
+    (tmp_path / "tune.txt").write_text(line + "\n", encoding="utf-8")
+    expected = {
+        "file": "tune.txt", "line": 1, "title": "Kia starts EV9 production in Georgia",
+        "summary": "Kia has started production of the EV9 at its plant in West Point, Georgia.",
+        "author": "Ann Lee", "manufacturers": ["Kia"], "suppliers": [],
+        "production": [{"manufacturer": "Kia", "model": "Kia EV9", "country": "US", "region": None,
+                        "locality": "West Point", "plant": None, "status": "active", "start": None,
+                        "end": None}],
+        "strategies": [{"strategy": "electrification", "manufacturer": "Kia"}],
+        "people": [],
+    }
+    (tmp_path / "expected.jsonl").write_text(json.dumps(expected) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_a_correct_extraction_scores_one(tiny_set):
+    (report,) = evaluate(tiny_set, parts=["tune"])
+    assert report.articles == 1
+    for metric in ("split", "manufacturers", "production-site", "status", "model", "locality"):
+        assert report.scores[metric].f1 == 1.0, (metric, report.scores[metric].misses)
+
+
+def test_a_wrong_annotation_lowers_the_score(tiny_set):
+    path = tiny_set / "expected.jsonl"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["production"][0]["status"] = "planned"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (report,) = evaluate(tiny_set, parts=["tune"])
+    assert report.scores["status"].f1 == 0.0 and report.scores["production-site"].f1 == 1.0
+
+
+def test_an_article_without_annotation_is_an_input_error(tiny_set):
+    (tiny_set / "expected.jsonl").write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match="tune.txt:1: no expected facts"):
+        evaluate(tiny_set, parts=["tune"])
+
+
+def test_evaluate_command_prints_every_fact_type(tiny_set, capsys):
+    assert main(["evaluate", "--folder", str(tiny_set), "--part", "tune"]) == 0
+    out = capsys.readouterr().out
+    for metric in ("split", "manufacturers", "production-site", "status", "model", "locality", "strategy",
+                   "people", "link accuracy"):
+        assert metric in out
