@@ -86,6 +86,7 @@ def _status_cues() -> tuple[tuple[re.Pattern[str], Status], ...]:
 
 @cache
 def _pattern(name: str) -> re.Pattern[str]:
+    """One regular expression matching any entry of a lexicon (entries may be patterns)."""
     return re.compile(r"\b(?:" + "|".join(sorted(lexicon(name), key=len, reverse=True)) + r")\b")
 
 
@@ -297,15 +298,12 @@ class Extractor:
     def _add_models(self, text: str, found: list[_Found]) -> list[_Found]:
         stop = lexicon("model-stopwords")
         result: list[_Found] = []
-        last_maker: Entity | None = None
         taken_until = -1
         for item in found:
             if item.start < taken_until:
                 continue
             entity = item.entity
             maker = self.linker.brand_for(entity) if (entity.type is EntityType.BRAND or entity.type in COMPANY_TYPES) else None
-            if maker is not None or entity.type in COMPANY_TYPES:
-                last_maker = entity
             if maker is not None and not item.demonym:
                 model_end, name = self._model_after(text, item.end, stop)
                 if name:
@@ -425,7 +423,6 @@ class Extractor:
             if operator is not None and not re.fullmatch(r"[\s'’s]*(?:former\s+|new\s+|main\s+|own\s+)?",
                                                          text[operator.end:a]):
                 operator = None
-            town: _Found | None = None
             town_item = next((f for f in reversed(preceding) if f.entity.type is EntityType.LOCALITY
                               and re.fullmatch(r"\s*", text[f.end:a])), None)
             if town_item is None and following and re.fullmatch(r"\s+(?:in|at|near)\s+", text[b:following[0].start]):
@@ -638,7 +635,7 @@ class Extractor:
         return best[1] if best else None
 
     def _dates(self, article: Article, sentence: _Sentence) -> list[tuple[int, str, str]]:
-        triggers = _pattern_file("production-triggers")
+        triggers = _pattern("production-triggers")
         lowered = sentence.text.lower()
         first_trigger = triggers.search(lowered)
         cues = [m.start() for p, _ in _status_cues() for m in p.finditer(lowered)]
@@ -659,7 +656,7 @@ class Extractor:
         return found
 
     def _production(self, article: Article, text: str, sents: list[_Sentence]) -> tuple[ProductionFact, ...]:
-        triggers = _pattern_file("production-triggers")
+        triggers = _pattern("production-triggers")
         coref = _pattern("coreference")
         facts: dict[tuple[object, ...], ProductionFact] = {}
         last_maker: Entity | None = None
@@ -802,15 +799,10 @@ class Extractor:
                 results[key] = StrategyFact(code, fact.evidence, maker, places)
         # A strategy discussed with no maker named stays attributed to nobody only if no
         # maker-specific fact of the same strategy exists.
-        for (code, actor), fact in list(results.items()):
+        for code, actor in list(results):
             if actor is None and any(c == code and a is not None for c, a in results):
                 del results[(code, actor)]
         return tuple(results.values())
-
-
-@cache
-def _pattern_file(name: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(lexicon(name)) + r")\b")
 
 
 def _date_value(match: re.Match[str], published: date | None) -> str | None:

@@ -80,19 +80,20 @@ def validate(graph: Graph, *, shapes: Graph | None = None) -> ValidationReport:
         graph, shacl_graph=shapes if shapes is not None else load_shapes(), inference="none",
         abort_on_first=False, allow_warnings=False, advanced=True,
     )
-    violations = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
-        def one(predicate: URIRef) -> str | None:
-            value = results.value(result, predicate)
-            return None if value is None else _short(value)
+    def one(result: object, predicate: URIRef) -> str | None:
+        value = results.value(result, predicate)
+        return None if value is None else _short(value)
 
-        violations.append(Violation(
-            focus=one(SH.focusNode) or "?",
-            path=one(SH.resultPath),
+    violations = [
+        Violation(
+            focus=one(result, SH.focusNode) or "?",
+            path=one(result, SH.resultPath),
             message=str(results.value(result, SH.resultMessage) or "violation"),
             severity=str(results.value(result, SH.resultSeverity) or SH.Violation).rsplit("#", 1)[-1],
-            shape=one(SH.sourceShape),
-            value=one(SH.value),
-        ))
+            shape=one(result, SH.sourceShape),
+            value=one(result, SH.value),
+        )
+        for result in results.subjects(RDF.type, SH.ValidationResult)
+    ]
     violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
     return ValidationReport(bool(conforms), tuple(violations), len(graph))
