@@ -11,7 +11,7 @@ from autokg.cli import main, parser
 
 from .conftest import CASES, ROOT, SAMPLE_FILES
 
-COMMANDS = ["build", "validate", "query", "queries", "export", "evaluate"]
+COMMANDS = ["build", "validate", "query", "queries", "export", "evaluate", "push", "serve"]
 
 
 def run(capsys, *argv):

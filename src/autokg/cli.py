@@ -14,6 +14,17 @@ from pathlib import Path
 
 from . import __version__
 from .articles import Format
+from .endpoint import (
+    DEFAULT_GRAPH,
+    PASSWORD_VARIABLE,
+    USER_VARIABLE,
+    Credentials,
+    Endpoint,
+    push,
+    remote_query,
+    serve,
+    source_graph,
+)
 from .errors import AutokgError
 from .export import atomic_output, write
 from .pipeline import BuildSummary, CheckResult, build, validate_files
@@ -79,7 +90,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     _print_summary(summary)
-    return EXIT_OK if summary.ok else EXIT_INVALID
+    if not summary.ok:
+        return EXIT_INVALID
+    if args.endpoint:
+        graph = args.graph or source_graph(args.files)
+        sent = push(_endpoint(args), load_graph([args.out]), graph=graph, replace=True)
+        print(f"pushed: {sent} triples into graph <{graph}> at {args.endpoint}")
+    return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -100,12 +117,22 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
     return params
 
 
+def _endpoint(args: argparse.Namespace) -> Endpoint:
+    credentials = Credentials.from_options(args.user, args.password, args.auth)
+    return Endpoint.parse(args.endpoint, credentials=credentials, timeout=args.timeout)
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     query = find_query(args.name)
     params = _parse_params(args.param)
-    if not args.data:
-        raise AutokgError("give the graph to query with --data FILE")
-    table = run_query(load_graph(args.data), query, params)
+    if args.endpoint and args.data:
+        raise AutokgError("give either --data or --endpoint, not both")
+    if args.endpoint:
+        table = remote_query(_endpoint(args), query, params)
+    elif args.data:
+        table = run_query(load_graph(args.data), query, params)
+    else:
+        raise AutokgError("give the graph to query with --data FILE (or a server with --endpoint URL)")
     text = format_results(table, ResultFormat(args.format))
     if args.out:
         with atomic_output(args.out) as stream:
@@ -115,6 +142,18 @@ def cmd_query(args: argparse.Namespace) -> int:
     if query.is_check and table.rows:
         return EXIT_INVALID
     return EXIT_OK
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    store = load_graph(args.data)
+    sent = push(_endpoint(args), store, graph=args.graph, replace=args.replace)
+    print(f"{sent} triples {'put into' if args.replace else 'added to'} graph <{args.graph}> at {args.endpoint}")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    return serve(args.data, host=args.host, port=args.port, writable=args.writable, location=args.location,
+                 announce=lambda message: print(message, flush=True))
 
 
 def cmd_queries(args: argparse.Namespace) -> int:
@@ -151,6 +190,21 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _remote_options(p: argparse.ArgumentParser, *, required: bool, graph_default: str | None = None,
+                    graph_help: str | None = None) -> None:
+    group = p.add_argument_group("remote server")
+    group.add_argument("--endpoint", required=required, metavar="URL",
+                       help="server URL: an Oxigraph server's base URL, a /sparql or /query endpoint, or "
+                       "Virtuoso's /sparql-graph-crud-auth")
+    if graph_help:
+        group.add_argument("--graph", default=graph_default, metavar="IRI", help=graph_help)
+    group.add_argument("--user", help=f"user for HTTP authentication (or set {USER_VARIABLE})")
+    group.add_argument("--password", help=f"password (better: set {PASSWORD_VARIABLE})")
+    group.add_argument("--auth", choices=["digest", "basic"], default="digest",
+                       help="HTTP authentication scheme (default: digest)")
+    group.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the server (default: 30)")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="autokg",
@@ -170,6 +224,9 @@ def parser() -> argparse.ArgumentParser:
                    help="read every file as this format instead of guessing from its extension")
     p.add_argument("--out-format", choices=[f.value for f in RdfFormat],
                    help="output format (default: from the --out extension)")
+    _remote_options(p, required=False, graph_default=None,
+                    graph_help="named graph to build into (default: one graph per set of input files, "
+                    "so rebuilding the same files replaces it)")
     p.set_defaults(run=cmd_build)
 
     p = commands.add_parser("validate", help="check graph files against the SHACL shapes and stored checks",
@@ -187,6 +244,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=[f.value for f in ResultFormat], default="table",
                    help="output format (default: table; json is SPARQL 1.1 JSON results)")
     p.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    _remote_options(p, required=False)
     p.set_defaults(run=cmd_query)
 
     p = commands.add_parser("queries", help="list the stored queries with their summaries",
@@ -200,6 +258,28 @@ def parser() -> argparse.ArgumentParser:
                    help="output format (default: from the --out extension)")
     p.add_argument("--out", help="output file, or - for standard output (default)")
     p.set_defaults(run=cmd_export)
+
+    p = commands.add_parser("push", help="send a graph into a named graph of a SPARQL server",
+                            description="Send graph files to a server with the SPARQL 1.1 Graph Store HTTP "
+                            "Protocol: POST adds to the named graph, --replace PUTs (replaces) it. Retries with "
+                            "back-off when the server answers 429 or 503.")
+    p.add_argument("--data", type=Path, action="append", required=True, help="graph file (repeatable)")
+    p.add_argument("--replace", action="store_true", help="replace the named graph instead of adding to it")
+    _remote_options(p, required=True, graph_default=DEFAULT_GRAPH,
+                    graph_help=f"named graph to write (default: {DEFAULT_GRAPH})")
+    p.set_defaults(run=cmd_push)
+
+    p = commands.add_parser("serve", help="serve graph files as a SPARQL endpoint (Oxigraph server)",
+                            description="Load graph files into an Oxigraph store and run the Oxigraph server on "
+                            "it: a SPARQL 1.1 endpoint at http://HOST:PORT/query, read-only unless --writable. "
+                            "Ctrl-C stops it.")
+    p.add_argument("--data", type=Path, action="append", default=[], help="graph file (repeatable)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
+    p.add_argument("--writable", action="store_true", help="accept SPARQL updates and graph store writes")
+    p.add_argument("--location", type=Path,
+                   help="keep the server's store in this folder (default: a temporary folder, removed at exit)")
+    p.set_defaults(run=cmd_serve)
 
     p = commands.add_parser("evaluate", help="score extraction and linking on the development set",
                             description="Extract the articles of data/eval/ and print precision, recall and "
