@@ -115,14 +115,16 @@ MaxQueryExecutionTime      = 60
 """
 
 
-def _log_tail(folder: Path, lines: int = 40) -> str:
-    parts = []
-    for name in ("virtuoso.log", "virtuoso.out"):
+def _log_tail(folder: Path, start: int = 0, lines: int = 40) -> str:
+    """The last lines the server printed (in the foreground it prints its log and any crash too)."""
+    for name in ("virtuoso.out", "virtuoso.log"):
         path = folder / name
-        if path.is_file():
-            text = path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
-            parts.append(f"--- {path} (last {len(text)} lines) ---\n" + "\n".join(text))
-    return "\n".join(parts) or f"(no log in {folder})"
+        if path.is_file() and path.stat().st_size > start:
+            with open(path, "rb") as stream:
+                stream.seek(start)
+                text = stream.read().decode("utf-8", errors="replace").splitlines()[-lines:]
+            return f"--- {path} (last {len(text)} lines) ---\n" + "\n".join(text)
+    return f"(virtuoso-t wrote no log in {folder})"
 
 
 def _answers(sparql_url: str) -> bool:
@@ -198,6 +200,7 @@ def virtuoso_server(folder: Path) -> Iterator[Virtuoso]:
         ini.write_text(_virtuoso_ini(folder, sql_port, http_port), encoding="utf-8")
         sparql_url = f"http://127.0.0.1:{http_port}/sparql"
         with open(folder / "virtuoso.out", "ab") as out:
+            start = out.tell()
             process = subprocess.Popen(
                 [server, "+foreground", "+configfile", str(ini)],
                 cwd=folder, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
@@ -207,16 +210,16 @@ def virtuoso_server(folder: Path) -> Iterator[Virtuoso]:
             deadline = time.monotonic() + START_DEADLINE
             while not _answers(sparql_url):
                 if process.poll() is not None:
-                    log = _log_tail(folder)
-                    if attempt < 2 and "in use" in log.lower():  # lost a race for a port: try others
-                        break
+                    log = _log_tail(folder, start)
+                    if attempt < 2 and "failed" in log.lower() and "listen" in log.lower():
+                        break  # another process took one of the ports since we picked it: try others
                     raise VirtuosoError(
                         f"virtuoso-t exited with status {process.returncode} before {sparql_url} "
                         f"answered\n{log}")
                 if time.monotonic() > deadline:
                     raise VirtuosoError(
                         f"virtuoso-t (PID {process.pid}) did not answer on {sparql_url} within "
-                        f"{START_DEADLINE:.0f} s\n{_log_tail(folder)}")
+                        f"{START_DEADLINE:.0f} s\n{_log_tail(folder, start)}")
                 time.sleep(0.25)
             else:
                 yield Virtuoso(

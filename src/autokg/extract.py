@@ -586,7 +586,10 @@ class Extractor:
                 candidates.append((item, Status.ENDED))
                 continue
             if item.demonym:
-                if next_word.lower() in production_nouns:
+                # "European production", "the Czech joint venture plant"
+                following = [w.strip(".,;:").lower() for w in text[local_end:local_end + 40].split()[:3]]
+                if any(w in production_nouns for w in following) and not any(
+                        w in non_site for w in following):
                     candidates.append((item, None))
                 continue
             if next_word.lower() in production_nouns:
@@ -664,11 +667,15 @@ class Extractor:
         for sentence in sents:
             makers = self._makers_in(sentence)
             lowered = sentence.text.lower()
-            if not makers and last_maker is not None and coref.search(lowered):
+            has_plant = any(f.entity.type is EntityType.PLANT for f in sentence.found)
+            other_orgs = any(f.entity.type in (EntityType.SUPPLIER, EntityType.ORGANISATION) for f in sentence.found)
+            # "the company", "it" -- or, in a sentence about a plant that names no other company,
+            # the manufacturer the article is about ("The Austin factory builds the Model Y").
+            if not makers and last_maker is not None and (coref.search(lowered) or (has_plant and not other_orgs)):
                 makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
             if makers:
                 last_maker = makers[0].entity
-            if not triggers.search(lowered) or not makers:
+            if not (triggers.search(lowered) or has_plant) or not makers:
                 continue
             models = [f.entity for f in sentence.found if f.entity.type is EntityType.MODEL]
             sites = self._site_candidates(sentence)
