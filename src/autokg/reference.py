@@ -12,7 +12,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +29,9 @@ ORG_KINDS = {
 QID = re.compile(r"^Q[1-9]\d*$")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a name, for lookups.
+    """Case- and accent-insensitive form of a name, for lookups (cached: names recur).
 
     >>> fold("Škoda  Auto"), fold("Citroën")
     ('skoda auto', 'citroen')
@@ -104,11 +105,14 @@ class Reference:
     demonyms: dict[str, Entity] = field(default_factory=dict)
     #: folded locality name -> plants in that locality
     plants_by_locality: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
+    _brands: dict[str, list[Entity]] = field(default_factory=dict)
 
     def add(self, entity: Entity, names: tuple[str, ...] = ()) -> None:
         if entity.ref in self.entities:
             raise ReferenceDataError(f"{entity.type.value} {entity.key!r} is defined twice")
         self.entities[entity.ref] = entity
+        if entity.type is EntityType.BRAND and entity.parent:
+            self._brands.setdefault(entity.parent, []).append(entity)
         for name in {entity.label, *entity.aliases, *names}:
             self.names[fold(name)].append(entity)
 
@@ -126,7 +130,7 @@ class Reference:
         return self.entities.get((EntityType.COUNTRY, code.upper()))
 
     def brands_of(self, company_key: str) -> list[Entity]:
-        return [e for e in self.entities.values() if e.type is EntityType.BRAND and e.parent == company_key]
+        return self._brands.get(company_key, [])
 
     def owner(self, entity: Entity) -> Entity:
         """The company behind a brand (the entity itself for anything else)."""
