@@ -34,7 +34,7 @@ from .model import (
     Status,
     StrategyFact,
 )
-from .reference import Reference, fold
+from .reference import Reference, fold, geonames_cities
 from .resources import home, lexicon, strategies_file
 
 _STATUS_RANK = {Status.CANCELLED: 0, Status.ENDED: 1, Status.PLANNED: 2, Status.ACTIVE: 3}
@@ -66,6 +66,10 @@ _NAMED_MODEL = re.compile(
     r"roadster|supercar)s?\b)"
     r"|(?:\b(?:start|starts|started|begin|begins|began|end|ends|ended|halt|halts|halted|stop|stops|stopped)"
     r"\s+(?P<model2>[A-Z][a-z]+[A-Za-z0-9-]*)\s+(?:production|assembly|output)\b)"
+)
+_TOWN_CONTEXT = re.compile(
+    r"\b(?:in|at|near|outside|from)\s+(?P<after>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)"
+    r"|\b(?P<before>[A-ZÀ-Þ][a-zà-ÿ'’\-]+)\s+(?:plant|factory|facility|works|assembly plant)\b"
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
@@ -250,6 +254,7 @@ class Extractor:
             found.append(_Found(entity, a, b))
         found = self._add_models(text, found)
         found = self._add_localities(text, found)
+        found = self._add_towns(text, found, countries)
         found = self._add_plants(text, found)
         self._mark_roles(text, found)
         people, affiliations = self._people(article, text, found)
@@ -395,6 +400,33 @@ class Extractor:
                     a = start + len(" ".join(words[:cut])) + (1 if cut else 0)
                     result.append(_Found(town, a, a + len(candidate)))
                     break
+        result.sort(key=lambda f: f.start)
+        return result
+
+    def _add_towns(self, text: str, found: list[_Found], countries: set[str]) -> list[_Found]:
+        """Towns named where production happens without their country: "in Leipzig", "its Gunsan
+        plant". A GeoNames town counts if it is a town of 15,000 or more in a country the article
+        names, else a city of 100,000 or more anywhere, else a smaller town of such a country."""
+        result = list(found)
+        stop = lexicon("name-stopwords")
+        for match in _TOWN_CONTEXT.finditer(text):
+            group = "before" if match.group("before") else "after"
+            a, b = match.span(group)
+            name = match.group(group)
+            if name.split()[0] in stop or any(f.start < b and a < f.end for f in result):
+                continue
+            towns = geonames_cities().get(fold(name), [])
+            local = [t for t in towns if t["countrycode"] in countries]
+            sizeable = [t for t in local if int(t["population"]) >= 15_000]
+            big = [t for t in towns if int(t["population"]) >= 100_000]
+            # A village of the article's country loses to a city elsewhere ("Ghent" in an
+            # article about a US plant is the Belgian city, not Ghent, New York).
+            pick = max(sizeable or big or local, key=lambda t: int(t["population"]), default=None)
+            if pick is None:
+                continue
+            town = self.linker.locality(str(pick["name"]), country=str(pick["countrycode"]))
+            if town is not None:
+                result.append(_Found(town, a, b))
         result.sort(key=lambda f: f.start)
         return result
 
