@@ -121,6 +121,11 @@ def _request(endpoint: Endpoint, method: str, url: str, *, data: bytes | None = 
         token = base64.b64encode(f"{creds.user}:{creds.password}".encode()).decode()
         all_headers["Authorization"] = f"Basic {token}"
     opener = _opener(endpoint, url)
+    if creds is not None and creds.scheme == "digest" and data:
+        # Answer the digest challenge before sending the body: a server that refuses a large
+        # unauthenticated upload closes the connection mid-body (Virtuoso does), which urllib
+        # reports as a broken pipe instead of retrying with credentials.
+        all_headers.update(_digest_header(endpoint, url, method, all_headers))
     delay = 0.5
     for attempt in range(endpoint.retries + 1):
         request = urllib.request.Request(url, data=data, method=method, headers=all_headers)
@@ -150,6 +155,29 @@ def _request(endpoint: Endpoint, method: str, url: str, *, data: bytes | None = 
         except (ConnectionError, OSError) as exc:
             raise EndpointError(f"{url}: connection failed ({exc})") from None
     raise EndpointError(f"{url}: still busy after {endpoint.retries} retries")
+
+
+def _digest_header(endpoint: Endpoint, url: str, method: str, headers: Mapping[str, str]) -> dict[str, str]:
+    """The Authorization header for a request, from the challenge a body-less GET receives."""
+    assert endpoint.credentials is not None
+    probe = urllib.request.Request(url, method="GET", headers=dict(headers))
+    try:
+        with urllib.request.urlopen(probe, timeout=endpoint.timeout):
+            return {}  # no challenge: the server does not ask for credentials here
+    except urllib.error.HTTPError as exc:
+        challenge = exc.headers.get("WWW-Authenticate", "")
+        exc.read()
+    except (urllib.error.URLError, OSError):
+        return {}  # let the real request report the problem
+    scheme, _, fields = challenge.partition(" ")
+    if scheme.lower() != "digest":
+        return {}
+    manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    manager.add_password(None, url, endpoint.credentials.user, endpoint.credentials.password)
+    handler = urllib.request.HTTPDigestAuthHandler(manager)
+    parsed = urllib.request.parse_keqv_list(urllib.request.parse_http_list(fields))
+    authorization = handler.get_authorization(urllib.request.Request(url, method=method), parsed)
+    return {"Authorization": f"Digest {authorization}"} if authorization else {}
 
 
 # ---------------------------------------------------------------------------------------------
