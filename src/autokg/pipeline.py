@@ -1,15 +1,26 @@
 """The whole pipeline: articles -> extract -> link -> mapping -> validate -> store/export.
 
 This is the one module that imports every stage; the CLI and the library API call it.
+
+Articles go through in batches. Each batch is extracted, mapped to triples and validated with
+pySHACL on its own (a batch carries the descriptions of every entity its facts point to, so the
+shapes see all they need); the triples then go into the Oxigraph store as N-Triples. With more
+than one core, batches are processed in forked worker processes that share the loaded reference
+data. What only the whole graph can show is checked afterwards on the store by the stored
+``*-violation.rq`` queries.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from .articles import ArticleReader, Format
@@ -17,11 +28,14 @@ from .errors import AutokgError
 from .export import export
 from .extract import Extractor
 from .mapping import static_triples, to_rdf
-from .model import Extraction
+from .model import Article, Extraction
 from .queries import ResultTable, run_query, stored_queries
 from .reference import load_reference
-from .store import GraphStore, RdfFormat, load_graph
-from .validate import ValidationReport, validate
+from .store import GraphStore, RdfFormat, load_graph, to_oxigraph
+from .validate import ValidationReport, Violation, validate
+
+#: Articles per batch: large enough to amortise pySHACL's start-up, small enough to stay lean.
+BATCH = 250
 
 
 @dataclass(frozen=True)
@@ -35,6 +49,17 @@ class CheckResult:
     @property
     def passed(self) -> bool:
         return not self.rows.rows
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What one batch of articles gave: triples as N-Triples, counts, and SHACL violations."""
+
+    ntriples: bytes
+    articles: int
+    facts: Counter[str]
+    entities: frozenset[tuple[str, str, bool]]
+    violations: tuple[Violation, ...]
 
 
 @dataclass
@@ -56,50 +81,107 @@ class BuildSummary:
     def ok(self) -> bool:
         return bool(self.report and self.report.conforms) and all(c.passed for c in self.checks)
 
-    def count(self, extraction: Extraction) -> None:
-        self.articles += 1
-        self.facts["production"] += len(extraction.production)
-        self.facts["strategy"] += len(extraction.strategies)
-        self.facts["affiliation"] += len(extraction.affiliations)
-
 
 def extractions(paths: Sequence[str | Path], *, format: Format | None = None,
-                reader: ArticleReader | None = None,
-                progress: Callable[[int], None] | None = None) -> Iterable[Extraction]:
+                reader: ArticleReader | None = None) -> Iterable[Extraction]:
     """Read the files and extract every distinct article, in order."""
     reference = load_reference()
     extractor = Extractor(reference)
     reader = reader or ArticleReader(names=reference.name_kind)
-    for number, article in enumerate(reader.read(paths, format=format), start=1):
+    for article in reader.read(paths, format=format):
         yield extractor.extract(article)
-        if progress:
-            progress(number)
 
 
-def build_graph(paths: Sequence[str | Path], *, format: Format | None = None,
-                summary: BuildSummary | None = None,
-                progress: Callable[[int], None] | None = None) -> Graph:
-    """The RDF graph of all articles in the given files."""
-    summary = summary if summary is not None else BuildSummary()
-    reader = ArticleReader(names=load_reference().name_kind)
+_extractor: Extractor | None = None
+
+
+def _process(batch: list[Article]) -> BatchResult:
+    """Extract, map and validate one batch (in a worker process, or in this one)."""
+    global _extractor
+    if _extractor is None:
+        _extractor = Extractor(load_reference())
     graph = Graph()
     for triple in static_triples():
         graph.add(triple)
-    seen: set[tuple[str, str]] = set()
-    for extraction in extractions(paths, format=format, reader=reader, progress=progress):
-        summary.count(extraction)
+    facts: Counter[str] = Counter()
+    entities: set[tuple[str, str, bool]] = set()
+    for article in batch:
+        extraction = _extractor.extract(article)
         for triple in to_rdf(extraction):
             graph.add(triple)
-        for entity in extraction.entities:
-            if (entity.type.value, entity.key) not in seen:
-                seen.add((entity.type.value, entity.key))
-                summary.entities[(entity.type.value, entity.linked)] += 1
+        facts["production"] += len(extraction.production)
+        facts["strategy"] += len(extraction.strategies)
+        facts["affiliation"] += len(extraction.affiliations)
+        entities.update((e.type.value, e.key, e.linked) for e in extraction.entities)
+    report = validate(graph)
+    body = ox.serialize(
+        (ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in graph),  # type: ignore[arg-type]
+        format=ox.RdfFormat.N_TRIPLES,
+    )
+    assert isinstance(body, bytes)
+    return BatchResult(body, len(batch), facts, frozenset(entities), report.violations)
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _results(batches: Iterable[list[Article]], workers: int) -> Iterator[BatchResult]:
+    if workers <= 1:
+        yield from map(_process, batches)
+        return
+    global _extractor
+    _extractor = Extractor(load_reference())  # loaded once, shared with the forked workers
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_process, batches)
+
+
+def default_workers() -> int:
+    return max(1, min(len(os.sched_getaffinity(0)), 8))
+
+
+def build_store(paths: Sequence[str | Path], *, format: Format | None = None,
+                summary: BuildSummary | None = None, progress: Callable[[int], None] | None = None,
+                workers: int | None = None, store: GraphStore | None = None) -> GraphStore:
+    """Build the graph of all articles in the given files into a store (a new in-memory one
+    unless given), validating each batch; the summary collects counts and violations."""
+    summary = summary if summary is not None else BuildSummary()
+    reference = load_reference()
+    reader = ArticleReader(names=reference.name_kind)
+    store = store if store is not None else GraphStore()
+    violations: list[Violation] = []
+    seen: set[tuple[str, str, bool]] = set()
+    articles = list(reader.read(paths, format=format))
+    if not articles:
+        raise AutokgError("no articles found in the input")
+    count = workers if workers is not None else default_workers()
+    if len(articles) < 2 * BATCH:
+        count = 1  # forking costs more than it saves on a small input
+    for result in _results(_batches(articles, BATCH), count):
+        store.store.load(result.ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+        summary.articles += result.articles
+        summary.facts.update(result.facts)
+        for entity in result.entities - seen:
+            seen.add(entity)
+            summary.entities[(entity[0], entity[2])] += 1
+        violations.extend(result.violations)
+        if progress:
+            progress(summary.articles)
     report = reader.report()
     summary.read, summary.duplicates = report.read, report.duplicates
     summary.warnings.extend(report.warnings)
-    if summary.articles == 0:
-        raise AutokgError("no articles found in the input")
-    return graph
+    summary.triples = len(store)
+    unique = tuple(sorted(set(violations), key=lambda v: (v.focus, v.path or "", v.message)))
+    summary.report = ValidationReport(not unique, unique, summary.triples)
+    summary.checks = run_checks(store)
+    return store
+
+
+def build_graph(paths: Sequence[str | Path], *, format: Format | None = None) -> Graph:
+    """The RDF graph of all articles in the given files, as an rdflib graph (small inputs)."""
+    return build_store(paths, format=format).to_graph()
 
 
 def run_checks(store: GraphStore) -> list[CheckResult]:
@@ -107,31 +189,22 @@ def run_checks(store: GraphStore) -> list[CheckResult]:
     return [CheckResult(q.name, q.summary, run_query(store, q)) for q in stored_queries() if q.is_check]
 
 
-def check_graph(graph: Graph, store: GraphStore) -> tuple[ValidationReport, list[CheckResult]]:
-    """SHACL validation and the stored checks."""
-    return validate(graph), run_checks(store)
-
-
 def build(paths: Sequence[str | Path], out: str | Path, *, format: Format | None = None,
-          out_format: RdfFormat | None = None,
-          progress: Callable[[int], None] | None = None) -> BuildSummary:
+          out_format: RdfFormat | None = None, progress: Callable[[int], None] | None = None,
+          workers: int | None = None) -> BuildSummary:
     """Build, validate and write the graph of the given article files.
 
     The graph is written even when it does not conform (the summary says so); it is written
     atomically, so an error while building leaves any earlier file at ``out`` untouched.
     """
     summary = BuildSummary()
-    graph = build_graph(paths, format=format, summary=summary, progress=progress)
-    store = GraphStore()
-    store.add(graph)
-    summary.report, summary.checks = check_graph(graph, store)
-    summary.triples = len(store)
+    store = build_store(paths, format=format, summary=summary, progress=progress, workers=workers)
     export(store, out, format=out_format)
     summary.output = Path(out)
     return summary
 
 
 def validate_files(paths: Sequence[str | Path]) -> tuple[ValidationReport, list[CheckResult]]:
-    """Validate graph files: SHACL and the stored checks."""
+    """Validate graph files: SHACL on the whole graph, and the stored checks."""
     store = load_graph(paths)
-    return check_graph(store.to_graph(), store)
+    return validate(store.to_graph()), run_checks(store)
