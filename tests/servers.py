@@ -115,16 +115,22 @@ MaxQueryExecutionTime      = 60
 """
 
 
+def _printed(folder: Path, start: int) -> str:
+    """What the server printed since offset ``start`` (in the foreground: its log and any crash)."""
+    try:
+        with open(folder / "virtuoso.out", "rb") as stream:
+            stream.seek(start)
+            return stream.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
 def _log_tail(folder: Path, start: int = 0, lines: int = 40) -> str:
-    """The last lines the server printed (in the foreground it prints its log and any crash too)."""
-    for name in ("virtuoso.out", "virtuoso.log"):
-        path = folder / name
-        if path.is_file() and path.stat().st_size > start:
-            with open(path, "rb") as stream:
-                stream.seek(start)
-                text = stream.read().decode("utf-8", errors="replace").splitlines()[-lines:]
-            return f"--- {path} (last {len(text)} lines) ---\n" + "\n".join(text)
-    return f"(virtuoso-t wrote no log in {folder})"
+    """The last lines the server printed since ``start``, for error messages."""
+    text = _printed(folder, start).splitlines()[-lines:]
+    if not text:
+        return f"(virtuoso-t printed nothing; see {folder / 'virtuoso.log'})"
+    return f"--- {folder / 'virtuoso.out'} (last {len(text)} lines) ---\n" + "\n".join(text)
 
 
 def _answers(sparql_url: str) -> bool:
@@ -146,7 +152,7 @@ def _stop(process: subprocess.Popen[bytes], isql: str | None, sql_port: int, use
         return
     if isql is not None:
         try:
-            subprocess.run([isql, f"127.0.0.1:{sql_port}", user, password, "exec=shutdown;"],
+            subprocess.run([isql, f"127.0.0.1:{sql_port}", user, password, "exec=shutdown;"], check=False,
                            stdin=subprocess.DEVNULL, capture_output=True, timeout=STOP_DEADLINE)
         except subprocess.TimeoutExpired:
             pass
@@ -208,7 +214,10 @@ def virtuoso_server(folder: Path) -> Iterator[Virtuoso]:
             )
         try:
             deadline = time.monotonic() + START_DEADLINE
-            while not _answers(sparql_url):
+            # Ready when the server logs that it is online on our ports (so the answer below cannot
+            # come from another process that took the port) and /sparql answers.
+            online = f"Server online at 127.0.0.1:{sql_port}"
+            while not (online in _printed(folder, start) and process.poll() is None and _answers(sparql_url)):
                 if process.poll() is not None:
                     log = _log_tail(folder, start)
                     if attempt < 2 and "failed" in log.lower() and "listen" in log.lower():
@@ -292,9 +301,12 @@ def _xerces_messages(core_jar: Path) -> Path:
 
 def jena_classpath() -> str:
     """The classpath for Jena's command-line classes, or skip the test when something is missing."""
+    if not (JAVA_DIR / "jena-core.jar").is_file():
+        pytest.skip(JENA_MISSING)
     missing = [name for name in JENA_JARS + JENA_DEPENDENCIES if not (JAVA_DIR / f"{name}.jar").is_file()]
     if missing:
-        pytest.skip(f"{JENA_MISSING}: missing {', '.join(n + '.jar' for n in missing)} in {JAVA_DIR}")
+        pytest.skip(f"Apache Jena is incomplete: {', '.join(n + '.jar' for n in missing)} missing in {JAVA_DIR} "
+                    "(tests/setup-tools.sh installs libapache-jena-java where apt-get works)")
     jars = [str(JAVA_DIR / f"{name}.jar") for name in JENA_JARS + JENA_DEPENDENCIES]
     return os.pathsep.join([*jars, str(_xerces_messages(JAVA_DIR / "jena-core.jar"))])
 
@@ -310,11 +322,12 @@ def jena(main_class: str, *args: str, timeout: float = 60) -> subprocess.Complet
     """
     java = shutil.which("java")
     if java is None:
-        pytest.skip(f"java is not installed, so Apache Jena cannot run ({JENA_MISSING})")
+        pytest.skip("java is not installed, so Apache Jena cannot run "
+                    "(tests/setup-tools.sh installs default-jre-headless where apt-get works)")
     command = [
         java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",  # quicker short runs
         "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
         "-cp", jena_classpath(), main_class, *args,
     ]
-    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace",
-                          stdin=subprocess.DEVNULL, timeout=timeout)
+    return subprocess.run(command, check=False, capture_output=True, text=True, encoding="utf-8",
+                          errors="replace", stdin=subprocess.DEVNULL, timeout=timeout)
