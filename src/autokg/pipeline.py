@@ -28,7 +28,7 @@ from .errors import AutokgError
 from .export import export
 from .extract import Extractor
 from .mapping import static_triples, to_rdf
-from .model import Article, Extraction
+from .model import Article
 from .queries import ResultTable, run_query, stored_queries
 from .reference import load_reference
 from .store import GraphStore, RdfFormat, load_graph, to_oxigraph
@@ -80,16 +80,6 @@ class BuildSummary:
     @property
     def ok(self) -> bool:
         return bool(self.report and self.report.conforms) and all(c.passed for c in self.checks)
-
-
-def extractions(paths: Sequence[str | Path], *, format: Format | None = None,
-                reader: ArticleReader | None = None) -> Iterable[Extraction]:
-    """Read the files and extract every distinct article, in order."""
-    reference = load_reference()
-    extractor = Extractor(reference)
-    reader = reader or ArticleReader(names=reference.name_kind)
-    for article in reader.read(paths, format=format):
-        yield extractor.extract(article)
 
 
 _extractor: Extractor | None = None
