@@ -50,3 +50,15 @@ def test_overlapping_input_gives_the_same_graph(tmp_path):
     build(SAMPLE_FILES, once)
     build(SAMPLE_FILES + SAMPLE_FILES, twice)
     assert isomorphic(Graph().parse(once), Graph().parse(twice))
+
+
+def test_parallel_batches_give_the_graph_of_one_process(tmp_path):
+    """Forked workers and small batches must not change a single triple."""
+    from autokg.pipeline import BuildSummary, build_store
+
+    one, two = BuildSummary(), BuildSummary()
+    serial = build_store(SAMPLE_FILES, summary=one, workers=1, batch=1000).to_graph()
+    parallel = build_store(SAMPLE_FILES, summary=two, workers=2, batch=4).to_graph()
+    assert isomorphic(serial, parallel)
+    assert (one.articles, one.facts, one.entities) == (two.articles, two.facts, two.entities)
+    assert one.ok and two.ok

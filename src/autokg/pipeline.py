@@ -134,7 +134,7 @@ def default_workers() -> int:
 
 def build_store(paths: Sequence[str | Path], *, format: Format | None = None,
                 summary: BuildSummary | None = None, progress: Callable[[int], None] | None = None,
-                workers: int | None = None, store: GraphStore | None = None) -> GraphStore:
+                workers: int | None = None, store: GraphStore | None = None, batch: int = BATCH) -> GraphStore:
     """Build the graph of all articles in the given files into a store (a new in-memory one
     unless given), validating each batch; the summary collects counts and violations."""
     summary = summary if summary is not None else BuildSummary()
@@ -147,9 +147,9 @@ def build_store(paths: Sequence[str | Path], *, format: Format | None = None,
     if not articles:
         raise AutokgError("no articles found in the input")
     count = workers if workers is not None else default_workers()
-    if len(articles) < 2 * BATCH:
+    if len(articles) < 2 * batch:
         count = 1  # forking costs more than it saves on a small input
-    for result in _results(_batches(articles, BATCH), count):
+    for result in _results(_batches(articles, batch), count):
         store.store.load(result.ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
         summary.articles += result.articles
         summary.facts.update(result.facts)
