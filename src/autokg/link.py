@@ -88,7 +88,9 @@ class Linker:
     def model(self, name: str, maker: Entity) -> Entity:
         """A vehicle model of a brand (or of a company without a known brand)."""
         brand = self.brand_for(maker)
-        company = self.company(maker)
+        # The model's company comes from its brand when it has one, so that the model's IRI,
+        # made from the brand, always carries the same company.
+        company = self.company(brand or maker)
         owner = brand or maker
         if fold(name).startswith(fold(owner.label) + " "):
             name = name[len(owner.label):].strip()
