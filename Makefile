@@ -42,3 +42,10 @@ golden: $(STAMP)
 # Precision, recall and F1 per fact type on the development set (data/eval), both parts.
 eval: $(STAMP)
 	$(BIN)/autokg evaluate --folder data/eval
+
+# Benchmark on seeded synthetic corpora against the straightforward rdflib design (see bench/README.md);
+# the report goes to bench/results/. E.g. make bench BENCH_SIZES="1000 10000 100000"
+BENCH_SIZES ?= 1000 10000
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --sizes $(BENCH_SIZES)
