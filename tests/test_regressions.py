@@ -46,3 +46,28 @@ def test_a_model_named_through_its_company_or_its_brand_has_one_manufacturer():
     via_company, via_brand = linker.model("A10", company), linker.model("A10", brand)
     assert via_company.key == via_brand.key
     assert via_company.operator == via_brand.operator
+
+
+def test_one_fact_reported_with_two_phrasings_in_two_batches(tmp_path):
+    """Two articles giving the same start in different words ("from 2027", "in 2027") made one
+    fact with two akg:startPhrase values; in different batches SHACL did not see it (found by the
+    benchmark at 10,000 articles). Each phrasing is its own fact now, and a stored check looks
+    for any single-valued fact property with two values in the whole graph."""
+    from autokg.mapping import production_iri
+    from autokg.model import Entity, EntityType, Evidence, ProductionFact, Span, Status
+    from autokg.pipeline import run_checks
+
+    kia = Entity(EntityType.MANUFACTURER, "kia", "Kia", linked=True)
+    site = Entity(EntityType.COUNTRY, "SK", "Slovakia", linked=True)
+    evidence = Evidence("a", Span(0, 5), "Kia ...")
+    first = ProductionFact(kia, site, Status.PLANNED, evidence, start="2027", start_phrase="from 2027")
+    second = ProductionFact(kia, site, Status.PLANNED, evidence, start="2027", start_phrase="in 2027")
+    assert production_iri(first) != production_iri(second)
+
+    graph = tmp_path / "g.ttl"
+    graph.write_text(
+        "@prefix akg: <https://w3id.org/autokg/ontology#> .\n"
+        "<https://w3id.org/autokg/id/fact/f> a akg:ProductionFact ;\n"
+        '    akg:startPhrase "from 2027" , "in 2027" .\n', encoding="utf-8")
+    failed = [c.name for c in run_checks(load_graph([graph])) if not c.passed]
+    assert failed == ["fact-with-two-values-violation"]

@@ -159,7 +159,8 @@ def _evidence(fact: URIRef, evidence: Evidence) -> Iterator[Triple]:
 def production_iri(fact: ProductionFact) -> URIRef:
     return ID["fact/" + _digest(
         "production", entity_iri(fact.manufacturer), entity_iri(fact.model) if fact.model else "",
-        entity_iri(fact.site), fact.status.value, fact.start or "", fact.end or "")]
+        entity_iri(fact.site), fact.status.value, fact.start or "", fact.end or "",
+        fact.start_phrase or "", fact.end_phrase or "")]
 
 
 def production_triples(fact: ProductionFact) -> Iterator[Triple]:
