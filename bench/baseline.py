@@ -37,7 +37,7 @@ from autokg.extract import Extractor
 from autokg.mapping import static_triples, to_rdf
 from autokg.reference import load_reference
 from autokg.resources import shapes_file
-from timing import parse_params, repeat, timed, write_json
+from timing import add_session_arguments, parse_params, repeat, timed, write_json
 from workload import FORMATS, cases
 
 
@@ -119,13 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=list(FORMATS), required=True)
     p.add_argument("--out", type=Path, required=True)
     p = commands.add_parser("session", help="parse once; time every stored query and every serialiser")
-    p.add_argument("data", type=Path)
-    p.add_argument("--export-dir", type=Path, required=True)
-    p.add_argument("--repeat", type=int, default=7, help="runs of each query (default: 7)")
-    p.add_argument("--budget", type=float, default=60.0, help="stop repeating a query after this many seconds")
-    p.add_argument("--timeout", type=float, default=None, help="give up a query run after this many seconds")
-    p.add_argument("--param", action="append", default=[], metavar="QUERY:NAME=VALUE",
-                   help="bind a parameterised query (as chosen by bench/ours.py session)")
+    add_session_arguments(p, param_help="bind a parameterised query (as chosen by bench/ours.py session)")
     for sub in commands.choices.values():
         sub.add_argument("--json", type=Path, help="write the figures here (default: standard output)")
     args = parser.parse_args(argv)

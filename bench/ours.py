@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from autokg import RdfFormat, export, load_graph, run_query
 from autokg.store import GraphStore
-from timing import parse_params, repeat, timed, write_json
+from timing import add_session_arguments, parse_params, repeat, timed, write_json
 from workload import FORMATS, Case, cases, pick_params
 
 
@@ -80,13 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     p = commands.add_parser("session", help="load once; time every stored query and every export format")
-    p.add_argument("data", type=Path)
-    p.add_argument("--export-dir", type=Path, required=True)
-    p.add_argument("--repeat", type=int, default=7, help="runs of each query (default: 7)")
-    p.add_argument("--budget", type=float, default=60.0, help="stop repeating a query after this many seconds")
-    p.add_argument("--timeout", type=float, default=None, help="give up a query run after this many seconds")
-    p.add_argument("--param", action="append", default=[], metavar="QUERY:NAME=VALUE",
-                   help="bind a parameterised query (default: values chosen by bench/workload.py's probes)")
+    add_session_arguments(p, param_help="bind a parameterised query (default: values chosen by bench/workload.py's probes)")
     p.add_argument("--json", type=Path, help="write the figures here (default: standard output)")
     p = commands.add_parser("store", help="bulk-load into an on-disk Oxigraph store; report its size")
     p.add_argument("data", type=Path)

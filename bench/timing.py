@@ -7,6 +7,7 @@ the same way.
 
 from __future__ import annotations
 
+import argparse
 import json
 import signal
 import sys
@@ -123,3 +124,14 @@ def write_json(path: Path | None, data: dict[str, Any]) -> None:
         sys.stdout.write(text + "\n")
     else:
         path.write_text(text + "\n", encoding="utf-8")
+
+
+def add_session_arguments(parser: argparse.ArgumentParser, *, param_help: str) -> None:
+    """The options both sides' ``session`` command takes, so they time the same work."""
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--export-dir", type=Path, required=True)
+    parser.add_argument("--repeat", type=int, default=7, help="runs of each query (default: 7)")
+    parser.add_argument("--budget", type=float, default=60.0,
+                        help="stop repeating a query after this many seconds")
+    parser.add_argument("--timeout", type=float, default=None, help="give up a query run after this many seconds")
+    parser.add_argument("--param", action="append", default=[], metavar="QUERY:NAME=VALUE", help=param_help)

@@ -257,11 +257,11 @@ class Extractor:
         found = self._add_towns(text, found, countries)
         found = self._add_plants(text, found)
         self._mark_roles(text, found)
-        people, affiliations = self._people(article, text, found)
+        spans = list(sentences(text))
+        people, affiliations = self._people(article, text, found, spans)
         found.extend(people)
         found.sort(key=lambda f: f.start)
 
-        spans = list(sentences(text))
         sents = [_Sentence(s, text[s.start : s.end],
                            [f for f in found if s.start <= f.start < s.end]) for s in spans]
         production = self._production(article, text, sents)
@@ -494,7 +494,8 @@ class Extractor:
 
     # -- people ------------------------------------------------------------------------------
 
-    def _people(self, article: Article, text: str, found: list[_Found]) -> tuple[list[_Found], list[Affiliation]]:
+    def _people(self, article: Article, text: str, found: list[_Found],
+                spans: list[Span]) -> tuple[list[_Found], list[Affiliation]]:
         stop = lexicon("name-stopwords")
         roles = _pattern("roles")
         people: list[_Found] = []
@@ -561,7 +562,7 @@ class Extractor:
                     organisation = self.reference.owner(organisation)
                 if organisation.type is EntityType.MODEL:
                     continue
-                s = next(sp for sp in sentences(text) if sp.start <= a < sp.end + 1)
+                s = next(sp for sp in spans if sp.start <= a < sp.end + 1)
                 affiliations.append(Affiliation(person, organisation,
                                                 Evidence(article.key, s, text[s.start:s.end]), role))
         return people, affiliations
