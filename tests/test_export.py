@@ -3,6 +3,7 @@ and an independent parser (rapper) accepts our Turtle and N-Triples."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 
@@ -64,10 +65,11 @@ def test_failed_export_leaves_the_old_file(tmp_path, sample_build, monkeypatch):
     out = tmp_path / "graph.ttl"
     out.write_text("old content\n", encoding="utf-8")
 
-    def explode(*args, **kwargs):
-        raise OSError("disk full")
+    def explode(store, stream, *, format):  # half the graph written, then the disk is full
+        stream.write(b"<https://example.org/a> <https://example.org/b> ")
+        raise ExportError("cannot write TURTLE: disk full")
 
-    monkeypatch.setattr(ox, "serialize", explode)
+    monkeypatch.setattr(importlib.import_module("autokg.export"), "write", explode)
     with pytest.raises(ExportError, match="disk full"):
         export(load_graph([sample_build[1]]), out)
     assert out.read_text(encoding="utf-8") == "old content\n"

@@ -50,14 +50,13 @@ def export(store: GraphStore, path: str | Path, *, format: RdfFormat | None = No
 
 
 def write(store: GraphStore, stream: IO[bytes], *, format: RdfFormat) -> None:
-    """Serialise the store to an open binary stream."""
-    # Sorted, so that a subject's triples are written together and every build of the same
-    # graph gives the same bytes.
-    quads = sorted(store.store.quads_for_pattern(None, None, None, None),
-                   key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-    items = quads if format.is_dataset else [q.triple for q in quads]
+    """Serialise the store to an open binary stream, in Oxigraph's own order: a subject's triples
+    together, and the same bytes for the same graph built the same way."""
     prefixes = PREFIXES if format in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
     try:
-        ox.serialize(items, stream, format.oxigraph, prefixes=prefixes)  # type: ignore[arg-type]
+        if format.is_dataset:
+            store.store.dump(stream, format.oxigraph, prefixes=prefixes)
+        else:
+            store.store.dump(stream, format.oxigraph, from_graph=ox.DefaultGraph(), prefixes=prefixes)
     except (OSError, ValueError, TypeError) as exc:
         raise ExportError(f"cannot write {format.name}: {exc}") from None

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick
 
@@ -79,13 +79,25 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9]
 
 
 @cache
-def _status_cues() -> tuple[tuple[re.Pattern[str], Status], ...]:
+def _status_cues() -> tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], Status], ...]], ...]:
+    """The status cues, grouped by status (the file lists the strongest first), each group with one
+    pattern matching any of its cues: most sentences have no cue of most statuses."""
     path = home() / "data" / "lexicon" / "status.csv"
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    cues = []
+    cues: dict[Status, list[str]] = {}
     for row in csv.DictReader(lines):
-        cues.append((re.compile(rf"\b(?:{row['cue']})\b"), Status(row["status"])))
-    return tuple(cues)
+        cues.setdefault(Status(row["status"]), []).append(row["cue"])
+    return tuple(
+        (re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in group) + r")\b"),
+         tuple((re.compile(rf"\b(?:{c})\b"), status) for c in group))
+        for status, group in cues.items())
+
+
+@lru_cache(maxsize=1024)
+def _status_matches(lowered: str) -> tuple[tuple[int, int, Status], ...]:
+    """Where a sentence (lower-cased) has status cues, in cue order (cached: asked per fact)."""
+    return tuple((m.start(), m.end(), status) for any_cue, group in _status_cues() if any_cue.search(lowered)
+                 for pattern, status in group for m in pattern.finditer(lowered))
 
 
 @cache
@@ -100,33 +112,49 @@ def _strategy_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
     from rdflib.namespace import SKOS
 
     graph = Graph().parse(strategies_file())
-    cues = []
+    cues: dict[str, list[str]] = {}
     for concept, notation in graph.subject_objects(SKOS.notation):
         for label in graph.objects(concept, SKOS.hiddenLabel):
             text = str(label).lower()
             body = re.escape(text.rstrip("*")).replace(r"\ ", r"[\s-]+")
             tail = r"\w*" if text.endswith("*") else r"\b"
-            cues.append((re.compile(rf"\b{body}{tail}"), str(notation)))
-    return tuple(cues)
+            cues.setdefault(str(notation), []).append(rf"{body}{tail}")
+    # one pattern per strategy: a sentence is searched once per strategy, not once per cue
+    return tuple((re.compile(r"\b(?:" + "|".join(sorted(bodies)) + ")"), code)
+                 for code, bodies in sorted(cues.items()))
 
 
 # ---------------------------------------------------------------------------------------------
 # Text helpers
 
 
+_SPACES = str.maketrans({c: " " for c in "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"})
+
+
 def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Fold text like :func:`reference.fold` does, keeping each folded character's source index."""
     out: list[str] = []
     offsets: list[int] = []
-    for index, char in enumerate(text):
+    position = 0
+    for match in _NON_ASCII.finditer(text):  # ASCII runs fold one character for one
+        start = match.start()
+        out.append(text[position:start].translate(_SPACES).lower())
+        offsets.extend(range(position, start))
+        char = match.group()
         if char.isspace():
             piece = " "
         else:
             decomposed = unicodedata.normalize("NFKD", char.replace("’", "'"))
             piece = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
         out.append(piece)
-        offsets.extend([index] * len(piece))
+        offsets.extend([start] * len(piece))
+        position = start + 1
+    out.append(text[position:].translate(_SPACES).lower())
+    offsets.extend(range(position, len(text)))
     return "".join(out), offsets
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def sentences(text: str) -> Iterator[Span]:
@@ -659,22 +687,20 @@ class Extractor:
         return False
 
     def _status(self, sentence: _Sentence, position: int) -> Status | None:
-        lowered = sentence.text.lower()
         best: tuple[float, Status] | None = None
-        for pattern, status in _status_cues():
-            for match in pattern.finditer(lowered):
-                distance = position - match.end() if match.end() <= position else 2 * (match.start() - position)
-                if status is Status.CANCELLED:
-                    distance = -1
-                if best is None or distance < best[0]:
-                    best = (distance, status)
+        for start, end, status in _status_matches(sentence.text.lower()):
+            distance = position - end if end <= position else 2 * (start - position)
+            if status is Status.CANCELLED:
+                distance = -1
+            if best is None or distance < best[0]:
+                best = (distance, status)
         return best[1] if best else None
 
     def _dates(self, article: Article, sentence: _Sentence) -> list[tuple[int, str, str]]:
         triggers = _pattern("production-triggers")
         lowered = sentence.text.lower()
         first_trigger = triggers.search(lowered)
-        cues = [m.start() for p, _ in _status_cues() for m in p.finditer(lowered)]
+        cues = [start for start, _, _ in _status_matches(lowered)]
         anchors = sorted(([first_trigger.start()] if first_trigger else []) + cues)
         found = []
         for match in _DATE.finditer(sentence.text):

