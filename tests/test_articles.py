@@ -120,10 +120,29 @@ def test_same_article_twice_is_one(tmp_path):
                      + json.dumps({"id": "x", "title": "Another, edited"}) + "\n", encoding="utf-8")
     reader = ArticleReader()
     articles = list(reader.read([listing, jsonl, listing]))
-    assert [a.title for a in articles] == ["Tesla starts Model Y production in Berlin", "Another, edited"]
+    # an article comes out once its last record has been read
+    assert [a.title for a in articles] == ["Another, edited", "Tesla starts Model Y production in Berlin"]
     assert reader.report().duplicates == 3
     backwards = list(ArticleReader().read([jsonl, listing]))
     assert sorted(backwards, key=lambda a: a.key) == sorted(articles, key=lambda a: a.key)
+
+
+def test_reading_streams_through_a_spool_with_the_same_result(tmp_path):
+    """Thousands of records, a few of them repeated far apart: each article once, merged."""
+    lines = [f"Maker{i} starts production of the M{i} in Town{i} It opened a plant. Author{i % 50}"
+             for i in range(3000)]
+    listing = tmp_path / "big.txt"
+    listing.write_text("\n".join(lines + lines[:10]) + "\n", encoding="utf-8")
+    jsonl = tmp_path / "more.jsonl"
+    jsonl.write_text("".join(json.dumps({"id": f"j{i}", "title": f"Story {i}", "text": "x" * 100}) + "\n"
+                             for i in range(500)) + json.dumps({"id": "j7", "title": "Story 7 (updated)"}) + "\n",
+                     encoding="utf-8")
+    reader = ArticleReader()
+    articles = list(reader.read([listing, jsonl]))
+    assert len(articles) == 3500 and reader.report().duplicates == 11
+    assert len({a.key for a in articles}) == 3500
+    (seven,) = [a for a in articles if a.ident == "j7"]
+    assert (seven.title, seven.text) == ("Story 7 (updated)", "x" * 100)
 
 
 def test_duplicates_are_merged_into_the_fullest_record(tmp_path):

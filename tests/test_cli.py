@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
 
 from autokg.cli import main, parser
 
@@ -39,7 +41,7 @@ def test_build_query_export_validate(tmp_path, capsys):
     code, stdout, _ = run(capsys, "build", *SAMPLE_FILES, "--out", out)
     assert code == 0, stdout
     assert "validation: conforms" in stdout and f"written: {out}" in stdout
-    assert "articles: 30 read, 1 duplicate(s) merged, 29 in the graph" in stdout
+    assert "articles: 30 read, 1 duplicate(s) merged, 29 added to the graph" in stdout
 
     code, stdout, _ = run(capsys, "query", "production-sites", "--data", out, "--format", "csv")
     assert code == 0 and stdout.startswith("article,title,manufacturer,model,plant,locality,region,country,")
@@ -54,6 +56,43 @@ def test_build_query_export_validate(tmp_path, capsys):
 
     code, stdout, _ = run(capsys, "validate", out)
     assert code == 0 and "conforms" in stdout
+
+
+def test_a_store_built_in_two_steps_holds_the_graph_built_at_once(tmp_path, capsys):
+    """build --store adds to an on-disk store; query, export and validate use it as it is."""
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    lines = (ROOT / "data" / "articles" / "sample.txt").read_text(encoding="utf-8").splitlines(keepends=True)
+    first.write_text("".join(lines[:12]), encoding="utf-8")
+    second.write_text("".join(lines[10:]), encoding="utf-8")  # two lines again
+    store = tmp_path / "store"
+    assert run(capsys, "build", first, "--store", store)[0] == 0
+    code, stdout, _ = run(capsys, "build", second, "--store", store)
+    assert code == 0 and "2 already in the store, 12 added to the graph" in stdout, stdout
+    assert "written:" not in stdout
+
+    at_once = tmp_path / "at-once.nt"
+    assert run(capsys, "build", first, second, "--out", at_once)[0] == 0
+    exported = tmp_path / "from-store.nt"
+    code, _, err = run(capsys, "export", "--store", store, "--out", exported)
+    assert code == 0 and "triples written" in err
+    assert isomorphic(Graph().parse(exported), Graph().parse(at_once))
+
+    code, stdout, _ = run(capsys, "query", "plants-by-country", "--store", store, "--param", "country=US",
+                          "--format", "csv")
+    assert code == 0
+    assert stdout == run(capsys, "query", "plants-by-country", "--data", at_once, "--param", "country=US",
+                         "--format", "csv")[1]
+    code, stdout, _ = run(capsys, "validate", "--store", store)
+    assert code == 0 and "conforms" in stdout
+
+
+def test_store_errors_exit_2(tmp_path, capsys):
+    code, _, err = run(capsys, "query", "articles", "--store", tmp_path / "missing")
+    assert code == 2 and "no store here" in err
+    code, _, err = run(capsys, "query", "articles")
+    assert code == 2 and "--store DIR" in err
+    code, _, err = run(capsys, "validate", CASES / "valid" / "affiliation.ttl", "--store", tmp_path)
+    assert code == 2 and "not both" in err
 
 
 def test_validate_exits_1_with_a_readable_report(capsys):
@@ -75,7 +114,7 @@ def test_queries_lists_summaries(capsys):
         (["build", "{tmp}/missing.txt", "--out", "{tmp}/out.ttl"], "missing.txt: no such file"),
         (["build", "{tmp}/bad.jsonl", "--out", "{tmp}/out.ttl"], "bad.jsonl:2: expected a JSON object"),
         (["query", "nope", "--data", "{tmp}/x.ttl"], "no stored query named 'nope'"),
-        (["query", "articles"], "give the graph to query with --data"),
+        (["query", "articles"], "graph files (--data FILE) or a store (--store DIR)"),
         (["query", "articles", "--data", "{tmp}/bad.ttl"], "bad.ttl:1: not valid Turtle"),
         (["query", "articles", "--data", "{tmp}/bad.ttl", "--param", "x"], "--param needs NAME=VALUE"),
         (["export", "--data", "{tmp}/bad.ttl", "--out", "{tmp}/out.nt"], "bad.ttl:1"),

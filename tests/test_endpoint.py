@@ -35,10 +35,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(*data: Path, writable: bool = False):
+def served(*data: Path, writable: bool = False, location: Path | None = None):
     """`autokg serve` in a child process; yields its base URL; stops it with Ctrl-C."""
     port = free_port()
     command = [sys.executable, "-m", "autokg", "serve", "--port", str(port)]
+    if location is not None:
+        command += ["--location", str(location)]
     for path in data:
         command += ["--data", str(path)]
     if writable:
@@ -81,6 +83,18 @@ def test_stored_queries_give_the_same_rows_remotely(sample_graph):
             assert rows(remote_query(endpoint, query)) == rows(run_query(local, query)), name
         us = remote_query(endpoint, find_query("plants-by-country"), {"country": "US"})
         assert rows(us) == rows(run_query(local, find_query("plants-by-country"), {"country": "US"}))
+
+
+def test_a_built_store_is_served_as_it_is(sample_graph, tmp_path, capsys):
+    """`autokg build --store DIR` makes a store the Oxigraph server opens with --location DIR."""
+    store = tmp_path / "store"
+    assert main(["build", *map(str, SAMPLE_FILES), "--store", str(store)]) == 0
+    capsys.readouterr()
+    local = load_graph([sample_graph])
+    with served(location=store) as url:
+        for name in CONTRACT:
+            query = find_query(name)
+            assert rows(remote_query(Endpoint.parse(url), query)) == rows(run_query(local, query)), name
 
 
 def test_push_replace_and_query_on_a_writable_server(sample_graph, tmp_path, capsys):

@@ -62,3 +62,16 @@ def test_parallel_batches_give_the_graph_of_one_process(tmp_path):
     assert isomorphic(serial, parallel)
     assert (one.articles, one.facts, one.entities) == (two.articles, two.facts, two.entities)
     assert one.ok and two.ok
+
+
+def test_large_inputs_are_built_through_a_temporary_store_on_disk(seed_path, tmp_path, monkeypatch):
+    """Above LARGE_INPUT bytes the graph is built in an on-disk store beside the output, which is
+    removed afterwards; the graph is the same."""
+    import autokg.pipeline
+
+    monkeypatch.setattr(autokg.pipeline, "LARGE_INPUT", 0)
+    out = tmp_path / "out" / "seed.ttl"
+    summary = build([seed_path], out, workers=2)
+    assert summary.ok
+    _compare(out, "seed.ttl")
+    assert [p.name for p in out.parent.iterdir()] == ["seed.ttl"]

@@ -29,7 +29,7 @@ from .errors import AutokgError
 from .export import atomic_output, write
 from .pipeline import BuildSummary, CheckResult, build, validate_files
 from .queries import ResultFormat, find_query, format_results, run_query, stored_queries
-from .store import RdfFormat, load_graph
+from .store import GraphStore, RdfFormat, load_graph
 from .validate import ENGINES, ValidationReport
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -51,8 +51,9 @@ def _print_checks(report: ValidationReport, checks: list[CheckResult]) -> None:
 
 
 def _print_summary(summary: BuildSummary) -> None:
-    print(f"articles: {summary.read} read, {summary.duplicates} duplicate(s) merged, "
-          f"{summary.articles} in the graph")
+    already = f", {summary.already_stored} already in the store" if summary.already_stored else ""
+    print(f"articles: {summary.read} read, {summary.duplicates} duplicate(s) merged{already}, "
+          f"{summary.articles} added to the graph")
     if summary.entities:
         print("entities (linked / new):")
         for kind in sorted({k for k, _ in summary.entities}):
@@ -66,7 +67,8 @@ def _print_summary(summary: BuildSummary) -> None:
           f"{sum(not c.passed for c in summary.checks)} failed check(s))")
     if not summary.ok:
         _print_checks(summary.report, summary.checks)
-    print(f"written: {summary.output}")
+    if summary.output is not None:
+        print(f"written: {summary.output}")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -84,9 +86,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         context = nullcontext()  # type: ignore[assignment]
         progress = None  # type: ignore[assignment]
     with context:
-        summary = build(args.files, args.out, format=Format(args.input_format) if args.input_format else None,
+        out = args.out if args.out is not None or args.store is not None else Path("build/autokg.ttl")
+        summary = build(args.files, out, format=Format(args.input_format) if args.input_format else None,
                         out_format=RdfFormat.parse(args.out_format) if args.out_format else None,
-                        progress=progress)
+                        progress=progress, store=args.store)
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     _print_summary(summary)
@@ -94,13 +97,14 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     if args.endpoint:
         graph = args.graph or source_graph(args.files)
-        sent = push(_endpoint(args), load_graph([args.out]), graph=graph, replace=True)
+        built = load_graph([out]) if out is not None else GraphStore.existing(args.store)
+        sent = push(_endpoint(args), built, graph=graph, replace=True)
         print(f"pushed: {sent} triples into graph <{graph}> at {args.endpoint}")
     return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    report, checks = validate_files(args.files, engine=args.engine)
+    report, checks = validate_files(_graph(args, args.files), engine=args.engine)
     _print_checks(report, checks)
     passed = report.conforms and all(c.passed for c in checks)
     print(f"{len(checks)} stored check(s): {sum(not c.passed for c in checks)} failed")
@@ -125,14 +129,12 @@ def _endpoint(args: argparse.Namespace) -> Endpoint:
 def cmd_query(args: argparse.Namespace) -> int:
     query = find_query(args.name)
     params = _parse_params(args.param)
-    if args.endpoint and args.data:
-        raise AutokgError("give either --data or --endpoint, not both")
+    if args.endpoint and (args.data or args.store):
+        raise AutokgError("give either a graph (--data or --store) or --endpoint, not both")
     if args.endpoint:
         table = remote_query(_endpoint(args), query, params)
-    elif args.data:
-        table = run_query(load_graph(args.data), query, params)
     else:
-        raise AutokgError("give the graph to query with --data FILE (or a server with --endpoint URL)")
+        table = run_query(_graph(args, args.data), query, params)
     text = format_results(table, ResultFormat(args.format))
     if args.out:
         with atomic_output(args.out) as stream:
@@ -144,8 +146,19 @@ def cmd_query(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _graph(args: argparse.Namespace, files: Sequence[Path]) -> GraphStore:
+    """The graph a command works on: graph files, or a store that 'build --store' made."""
+    if files and args.store:
+        raise AutokgError("give graph files or --store, not both")
+    if args.store:
+        return GraphStore.existing(args.store)
+    if not files:
+        raise AutokgError("give the graph: graph files (--data FILE) or a store (--store DIR)")
+    return load_graph(files)
+
+
 def cmd_push(args: argparse.Namespace) -> int:
-    store = load_graph(args.data)
+    store = _graph(args, args.data)
     sent = push(_endpoint(args), store, graph=args.graph, replace=args.replace)
     print(f"{sent} triples {'put into' if args.replace else 'added to'} graph <{args.graph}> at {args.endpoint}")
     return EXIT_OK
@@ -165,7 +178,7 @@ def cmd_queries(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    store = load_graph(args.data)
+    store = _graph(args, args.data)
     fmt = RdfFormat.parse(args.format) if args.format else RdfFormat.for_path(args.out or "x.ttl")
     if args.out in (None, "-"):
         with os.fdopen(os.dup(sys.stdout.fileno()), "wb") as stream:
@@ -205,6 +218,11 @@ def _remote_options(p: argparse.ArgumentParser, *, required: bool, graph_default
     group.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the server (default: 30)")
 
 
+def _store_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", type=Path, metavar="DIR",
+                   help="use the on-disk store that 'autokg build --store DIR' made instead of graph files")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="autokg",
@@ -218,8 +236,11 @@ def parser() -> argparse.ArgumentParser:
                             description="Read article listings (.txt), JSON Lines (.jsonl) or CSV (.csv), "
                             "extract and link what they report, validate the graph and write it atomically.")
     p.add_argument("files", nargs="+", type=Path, help="article files")
-    p.add_argument("--out", type=Path, default=Path("build/autokg.ttl"),
-                   help="where to write the graph (default: build/autokg.ttl)")
+    p.add_argument("--out", type=Path,
+                   help="where to write the graph (default: build/autokg.ttl, or none with --store)")
+    p.add_argument("--store", type=Path, metavar="DIR",
+                   help="build into the on-disk store in DIR, adding to what it holds; query, export, "
+                   "validate and serve (--location DIR) use it as it is. For large corpora.")
     p.add_argument("--input-format", choices=[f.value for f in Format],
                    help="read every file as this format instead of guessing from its extension")
     p.add_argument("--out-format", choices=[f.value for f in RdfFormat],
@@ -232,7 +253,8 @@ def parser() -> argparse.ArgumentParser:
     p = commands.add_parser("validate", help="check graph files against the SHACL shapes and stored checks",
                             description="Validate graph files against ontology/shapes.ttl and run every "
                             "*-violation.rq check. Exit 1 on any violation.")
-    p.add_argument("files", nargs="+", type=Path, help="graph files (.ttl, .nt, .trig, .nq, .jsonld)")
+    p.add_argument("files", nargs="*", type=Path, help="graph files (.ttl, .nt, .trig, .nq, .jsonld)")
+    _store_option(p)
     p.add_argument("--engine", choices=ENGINES, default="sparql",
                    help="sparql: the shapes compiled to SPARQL, run on Oxigraph (fast, the default); "
                    "pyshacl: pySHACL on an rdflib copy of the graph (the reference, slow on large graphs)")
@@ -242,6 +264,7 @@ def parser() -> argparse.ArgumentParser:
                             description="Run a stored query (see 'autokg queries') on graph files.")
     p.add_argument("name", help="stored query name, or a path to a .rq file")
     p.add_argument("--data", type=Path, action="append", default=[], help="graph file (repeatable)")
+    _store_option(p)
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="query parameter (repeatable), bound as an RDF term")
     p.add_argument("--format", choices=[f.value for f in ResultFormat], default="table",
@@ -255,8 +278,9 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_queries)
 
     p = commands.add_parser("export", help="write a graph as Turtle, N-Triples, TriG, N-Quads or JSON-LD",
-                            description="Convert graph files to another RDF format, atomically.")
-    p.add_argument("--data", type=Path, action="append", required=True, help="graph file (repeatable)")
+                            description="Convert graph files (or a store) to an RDF format, atomically.")
+    p.add_argument("--data", type=Path, action="append", default=[], help="graph file (repeatable)")
+    _store_option(p)
     p.add_argument("--format", choices=[f.value for f in RdfFormat],
                    help="output format (default: from the --out extension)")
     p.add_argument("--out", help="output file, or - for standard output (default)")
@@ -266,7 +290,8 @@ def parser() -> argparse.ArgumentParser:
                             description="Send graph files to a server with the SPARQL 1.1 Graph Store HTTP "
                             "Protocol: POST adds to the named graph, --replace PUTs (replaces) it. Retries with "
                             "back-off when the server answers 429 or 503.")
-    p.add_argument("--data", type=Path, action="append", required=True, help="graph file (repeatable)")
+    p.add_argument("--data", type=Path, action="append", default=[], help="graph file (repeatable)")
+    _store_option(p)
     p.add_argument("--replace", action="store_true", help="replace the named graph instead of adding to it")
     _remote_options(p, required=True, graph_default=DEFAULT_GRAPH,
                     graph_help=f"named graph to write (default: {DEFAULT_GRAPH})")

@@ -15,28 +15,36 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections import Counter
+import tempfile
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 from rdflib import Graph
 
-from .articles import ArticleReader, Format
+from .articles import ArticleReader, Format, listing_article
 from .errors import AutokgError
 from .export import export
 from .extract import Extractor
-from .mapping import static_triples, to_rdf
+from .mapping import TYPE, article_iri, static_triples, to_rdf
 from .model import Article
 from .queries import ResultTable, run_query, stored_queries
-from .reference import load_reference
+from .reference import geonames_cities, load_reference
 from .store import GraphStore, RdfFormat, load_graph
 from .validate import Engine, ValidationReport, Violation, validate, validate_store
+from .vocab import AKG
 
 #: Articles per batch: large enough to amortise the per-batch checks, small enough to stay lean.
 BATCH = 250
+#: Inputs smaller than this (bytes) are built in this process: forking would cost more than it saves.
+SMALL_INPUT = 200_000
+#: Inputs larger than this (bytes, about 100,000 listing lines) are built in an on-disk store.
+LARGE_INPUT = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,7 @@ class BuildSummary:
     read: int = 0
     articles: int = 0
     duplicates: int = 0
+    already_stored: int = 0
     warnings: list[str] = field(default_factory=list)
     entities: Counter[tuple[str, bool]] = field(default_factory=Counter)
     facts: Counter[str] = field(default_factory=Counter)
@@ -86,16 +95,28 @@ class BuildSummary:
 _extractor: Extractor | None = None
 
 
-def _process(batch: list[Article]) -> BatchResult:
-    """Extract, map and validate one batch (in a worker process, or in this one)."""
+def _worker_extractor() -> Extractor:
     global _extractor
     if _extractor is None:
         _extractor = Extractor(load_reference())
+    return _extractor
+
+
+def _split(chunk: tuple[str, list[tuple[int, str]]]) -> list[tuple[Article, str | None]]:
+    """Split a chunk of listing lines (in a worker process, or in this one)."""
+    names = _worker_extractor().reference.name_kind
+    source, lines = chunk
+    return [listing_article(source, number, line, names) for number, line in lines]
+
+
+def _process(batch: list[Article]) -> BatchResult:
+    """Extract, map and validate one batch (in a worker process, or in this one)."""
+    extractor = _worker_extractor()
     triples = list(static_triples())
     facts: Counter[str] = Counter()
     entities: set[tuple[str, str, bool]] = set()
     for article in batch:
-        extraction = _extractor.extract(article)
+        extraction = extractor.extract(article)
         triples.extend(to_rdf(extraction))
         facts["production"] += len(extraction.production)
         facts["strategy"] += len(extraction.strategies)
@@ -115,14 +136,45 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _results(batches: Iterable[list[Article]], workers: int) -> Iterator[BatchResult]:
-    if workers <= 1:
-        yield from map(_process, batches)
-        return
-    global _extractor
-    _extractor = Extractor(load_reference())  # loaded once, shared with the forked workers
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_process, batches)
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Workers:
+    """Forked worker processes that share the loaded reference data, or this process alone.
+
+    :meth:`map` keeps results in input order and only a few tasks ahead of the consumer, so
+    neither the input nor the results pile up in memory (``Pool.imap`` would read its whole input).
+    """
+
+    def __init__(self, count: int):
+        self.count = count
+        self.pool: Any = None
+
+    def __enter__(self) -> Workers:
+        if self.count > 1:
+            global _extractor
+            _extractor = Extractor(load_reference())  # loaded once, before the fork
+            geonames_cities()  # and the GeoNames town index
+            self.pool = multiprocessing.get_context("fork").Pool(self.count)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+    def map(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        if self.pool is None:
+            yield from map(function, items)
+            return
+        pending: deque[Any] = deque()
+        for item in items:
+            pending.append(self.pool.apply_async(function, (item,)))
+            if len(pending) >= 2 * self.count:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 def default_workers() -> int:
@@ -133,29 +185,37 @@ def build_store(paths: Sequence[str | Path], *, format: Format | None = None,
                 summary: BuildSummary | None = None, progress: Callable[[int], None] | None = None,
                 workers: int | None = None, store: GraphStore | None = None, batch: int = BATCH) -> GraphStore:
     """Build the graph of all articles in the given files into a store (a new in-memory one
-    unless given), validating each batch; the summary collects counts and violations."""
+    unless given: give an on-disk one for large inputs), validating each batch; the summary
+    collects counts and violations.
+
+    Articles stream through: the reader spools them to disk, workers split listing lines and
+    extract, map and validate batches, and the store takes each batch's triples as they come.
+    """
     summary = summary if summary is not None else BuildSummary()
-    reference = load_reference()
-    reader = ArticleReader(names=reference.name_kind)
     store = store if store is not None else GraphStore()
     violations: list[Violation] = []
     seen: set[tuple[str, str, bool]] = set()
-    articles = list(reader.read(paths, format=format))
-    if not articles:
-        raise AutokgError("no articles found in the input")
     count = workers if workers is not None else default_workers()
-    if len(articles) < 2 * batch:
+    if workers is None and _input_size(paths) < SMALL_INPUT:
         count = 1  # forking costs more than it saves on a small input
-    for result in _results(_batches(articles, batch), count):
-        store.store.load(result.ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
-        summary.articles += result.articles
-        summary.facts.update(result.facts)
-        for entity in result.entities - seen:
-            seen.add(entity)
-            summary.entities[(entity[0], entity[2])] += 1
-        violations.extend(result.violations)
-        if progress:
-            progress(summary.articles)
+    with Workers(count) as pool:
+        reader = ArticleReader(names=_worker_extractor().reference.name_kind,
+                               splitter=lambda chunks: pool.map(_split, chunks))
+        articles = reader.read(paths, format=format)
+        if len(store):  # adding to a store: an article it holds is not read again
+            articles = _new_articles(articles, store, summary)
+        for result in pool.map(_process, _batches(articles, batch)):
+            store.add_ntriples(result.ntriples)
+            summary.articles += result.articles
+            summary.facts.update(result.facts)
+            for entity in result.entities - seen:
+                seen.add(entity)
+                summary.entities[(entity[0], entity[2])] += 1
+            violations.extend(result.violations)
+            if progress:
+                progress(summary.articles)
+    if not summary.articles:
+        raise AutokgError("no articles found in the input")
     report = reader.report()
     summary.read, summary.duplicates = report.read, report.duplicates
     summary.warnings.extend(report.warnings)
@@ -164,6 +224,16 @@ def build_store(paths: Sequence[str | Path], *, format: Format | None = None,
     summary.report = ValidationReport(not unique, unique, summary.triples)
     summary.checks = run_checks(store)
     return store
+
+
+def _new_articles(articles: Iterable[Article], store: GraphStore, summary: BuildSummary) -> Iterator[Article]:
+    kind = ox.NamedNode(str(AKG.Article))
+    for article in articles:
+        if next(store.store.quads_for_pattern(
+                article_iri(article.key), TYPE, kind, ox.DefaultGraph()), None) is not None:
+            summary.already_stored += 1
+        else:
+            yield article
 
 
 def build_graph(paths: Sequence[str | Path], *, format: Format | None = None) -> Graph:
@@ -176,22 +246,46 @@ def run_checks(store: GraphStore) -> list[CheckResult]:
     return [CheckResult(q.name, q.summary, run_query(store, q)) for q in stored_queries() if q.is_check]
 
 
-def build(paths: Sequence[str | Path], out: str | Path, *, format: Format | None = None,
+def build(paths: Sequence[str | Path], out: str | Path | None, *, format: Format | None = None,
           out_format: RdfFormat | None = None, progress: Callable[[int], None] | None = None,
-          workers: int | None = None) -> BuildSummary:
+          workers: int | None = None, store: str | Path | None = None) -> BuildSummary:
     """Build, validate and write the graph of the given article files.
 
-    The graph is written even when it does not conform (the summary says so); it is written
-    atomically, so an error while building leaves any earlier file at ``out`` untouched.
+    With ``store``, the graph goes into (or is added to) the on-disk Oxigraph store in that
+    folder, which ``query``, ``export``, ``validate`` and ``serve`` then use as it is; without it,
+    inputs over :data:`LARGE_INPUT` bytes are built in a temporary on-disk store beside ``out``, so
+    memory stays flat, and smaller ones in memory. The graph is written to ``out`` (if given) even
+    when it does not conform (the summary says so), atomically, so an error while building leaves
+    any earlier file at ``out`` untouched.
     """
+    if out is None and store is None:
+        raise AutokgError("give a file to write the graph to, or a store to build into")
     summary = BuildSummary()
-    store = build_store(paths, format=format, summary=summary, progress=progress, workers=workers)
-    export(store, out, format=out_format)
-    summary.output = Path(out)
+    with ExitStack() as cleanup:
+        if store is not None:
+            target = GraphStore(store)
+        elif _input_size(paths) > LARGE_INPUT:
+            folder = Path(out).parent if out is not None else Path.cwd()  # type: ignore[arg-type]
+            folder.mkdir(parents=True, exist_ok=True)
+            temporary = cleanup.enter_context(tempfile.TemporaryDirectory(prefix=".autokg-store-", dir=folder))
+            target = GraphStore(temporary)
+        else:
+            target = GraphStore()
+        build_store(paths, format=format, summary=summary, progress=progress, workers=workers, store=target)
+        if out is not None:
+            export(target, out, format=out_format)
+            summary.output = Path(out)
+        target.flush()
+        del target
     return summary
 
 
-def validate_files(paths: Sequence[str | Path], *, engine: Engine = "sparql") -> tuple[ValidationReport, list[CheckResult]]:
-    """Validate graph files: SHACL on the whole graph, and the stored checks."""
-    store = load_graph(paths)
+def _input_size(paths: Sequence[str | Path]) -> int:
+    return sum(Path(p).stat().st_size for p in paths if Path(p).is_file())
+
+
+def validate_files(paths: Sequence[str | Path] | GraphStore, *,
+                   engine: Engine = "sparql") -> tuple[ValidationReport, list[CheckResult]]:
+    """Validate graph files (or a store): SHACL on the whole graph, and the stored checks."""
+    store = paths if isinstance(paths, GraphStore) else load_graph(paths)
     return validate(store, engine=engine), run_checks(store)

@@ -98,7 +98,41 @@ class GraphStore:
     """An Oxigraph store holding one graph (in memory, or on disk when given a folder)."""
 
     def __init__(self, path: str | Path | None = None):
-        self.store = ox.Store(str(path)) if path is not None else ox.Store()
+        self.path = Path(path) if path is not None else None
+        try:
+            self.store = ox.Store(str(path)) if path is not None else ox.Store()
+        except OSError as exc:
+            raise InputError(f"cannot open the store: {exc}", path=path) from None
+
+    @classmethod
+    def existing(cls, path: str | Path) -> GraphStore:
+        """A store that ``autokg build --store`` made, opened read-only (others may read it too)."""
+        folder = Path(path)
+        if not folder.is_dir() or not any(folder.iterdir()):
+            raise InputError("no store here (make one with 'autokg build --store')", path=folder)
+        store = cls.__new__(cls)
+        store.path = folder
+        try:
+            store.store = ox.Store.read_only(str(folder))
+        except OSError as exc:
+            raise InputError(f"cannot open the store: {exc}", path=folder) from None
+        return store
+
+    def add_ntriples(self, data: bytes) -> None:
+        """Add N-Triples that autokg wrote (a batch of the build) to the default graph.
+
+        An on-disk store takes them with Oxigraph's bulk loader, which writes sorted files
+        straight into the database instead of going through a transaction per triple.
+        """
+        if self.path is not None:
+            self.store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+        else:
+            self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+
+    def flush(self) -> None:
+        """Write an on-disk store's buffers out (before another process opens it)."""
+        if self.path is not None:
+            self.store.flush()
 
     def add(self, triples: Iterable[tuple[Term, Term, Term]]) -> None:
         self.store.extend(
