@@ -99,3 +99,19 @@ def test_any_headline_survives_every_format(tmp_path_factory, headline):
         out = folder / f"g.{fmt.value}"
         export(store, out, format=fmt)
         assert isomorphic(Graph().parse(out, format=fmt.rdflib), expected)
+
+
+def test_large_graph_files_are_loaded_on_disk(sample_build, monkeypatch):
+    """Above LARGE_GRAPH bytes a graph file goes into a temporary on-disk store, removed with it."""
+    import autokg.store
+
+    monkeypatch.setattr(autokg.store, "LARGE_GRAPH", 0)
+    store = load_graph([sample_build[1]])
+    assert store.path is not None and store.path.is_dir()
+    assert isomorphic(store.to_graph(), Graph().parse(sample_build[1]))
+    folder = store.path
+    del store
+    import gc
+
+    gc.collect()
+    assert not folder.exists()

@@ -43,8 +43,8 @@ from .vocab import AKG
 BATCH = 250
 #: Inputs smaller than this (bytes) are built in this process: forking would cost more than it saves.
 SMALL_INPUT = 200_000
-#: Inputs larger than this (bytes, about 100,000 listing lines) are built in an on-disk store.
-LARGE_INPUT = 50_000_000
+#: Inputs larger than this (bytes, about 40,000 articles) are built in a temporary on-disk store.
+LARGE_INPUT = 20_000_000
 
 
 @dataclass(frozen=True)

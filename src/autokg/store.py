@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -99,6 +100,7 @@ class GraphStore:
 
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path is not None else None
+        self._temporary: tempfile.TemporaryDirectory[str] | None = None
         try:
             self.store = ox.Store(str(path)) if path is not None else ox.Store()
         except OSError as exc:
@@ -111,7 +113,7 @@ class GraphStore:
         if not folder.is_dir() or not any(folder.iterdir()):
             raise InputError("no store here (make one with 'autokg build --store')", path=folder)
         store = cls.__new__(cls)
-        store.path = folder
+        store.path, store._temporary = folder, None
         try:
             store.store = ox.Store.read_only(str(folder))
         except OSError as exc:
@@ -146,9 +148,12 @@ class GraphStore:
         fmt = format or RdfFormat.for_path(path)
         if not path.is_file():
             raise InputError("no such file" if not path.exists() else "not a file", path=path)
+        target = None if fmt.is_dataset else ox.DefaultGraph()
         try:
-            self.store.load(path=str(path), format=fmt.oxigraph,
-                            to_graph=None if fmt.is_dataset else ox.DefaultGraph())
+            if self.path is not None:  # on disk: the bulk loader, all or nothing is not needed here
+                self.store.bulk_load(path=str(path), format=fmt.oxigraph, to_graph=target)
+            else:
+                self.store.load(path=str(path), format=fmt.oxigraph, to_graph=target)
         except SyntaxError as exc:
             line = _syntax_error_line(str(exc))
             raise InputError(f"not valid {fmt.name.replace('_', '-').title()}: {exc}", path=path,
@@ -176,9 +181,21 @@ def _syntax_error_line(message: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+#: Graph files larger than this in all (bytes; about 1.5 million triples of Turtle) are loaded into
+#: a temporary on-disk store rather than into memory.
+LARGE_GRAPH = 100_000_000
+
+
 def load_graph(paths: Iterable[str | Path]) -> GraphStore:
-    """A fresh in-memory store with the triples of all given files."""
-    store = GraphStore()
+    """A fresh store with the triples of all given files: in memory, or for large files in a
+    temporary folder that is removed with the store."""
+    paths = [Path(p) for p in paths]
+    if sum(p.stat().st_size for p in paths if p.is_file()) > LARGE_GRAPH:
+        folder = tempfile.TemporaryDirectory(prefix="autokg-store-")
+        store = GraphStore(folder.name)
+        store._temporary = folder  # removed when the store is
+    else:
+        store = GraphStore()
     for path in paths:
         store.load(path)
     return store
