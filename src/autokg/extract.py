@@ -124,6 +124,12 @@ def _strategy_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
                  for code, bodies in sorted(cues.items()))
 
 
+@cache
+def _any_strategy_cue() -> re.Pattern[str]:
+    """Whether a sentence has a cue of any strategy: most have none, and need no further search."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _strategy_cues()))
+
+
 # ---------------------------------------------------------------------------------------------
 # Text helpers
 
@@ -826,6 +832,8 @@ class Extractor:
                 makers = [last_maker]
             if makers:
                 last_maker = makers[0]
+            if not _any_strategy_cue().search(lowered):
+                continue
             codes = {code for pattern, code in _strategy_cues() if pattern.search(lowered)}
             if not codes:
                 continue

@@ -236,11 +236,12 @@ def affiliation_triples(fact: Affiliation) -> Iterator[Triple]:
     yield from _evidence(iri, fact.evidence)
 
 
-def to_rdf(extraction: Extraction) -> Iterator[Triple]:
+def to_rdf(extraction: Extraction, described: set[Entity] | None = None) -> Iterator[Triple]:
     """All triples of one article: the article, what it mentions, and its facts.
 
-    Triples shared by several articles (an entity's description) come out for each of them; a
-    graph or store keeps them once.
+    Triples shared by several articles (an entity's description) come out for each of them, and a
+    graph or store keeps them once; given a set, entities in it are not described again, and the
+    entities described are added to it (a batch of articles shares one).
     """
     article = extraction.article
     iri = article_iri(article.key)
@@ -248,6 +249,10 @@ def to_rdf(extraction: Extraction) -> Iterator[Triple]:
     if article.author:
         yield _T(iri, N(SCHEMA.author), _place("person", slug(article.author)))
     for entity in extraction.entities:
+        if described is not None:
+            if entity in described:
+                continue
+            described.add(entity)
         yield from entity_triples(entity)
     for mention in extraction.mentions:
         yield _T(iri, N(SCHEMA.mentions), entity_iri(mention.entity))

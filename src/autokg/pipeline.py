@@ -32,7 +32,7 @@ from .errors import AutokgError
 from .export import export
 from .extract import Extractor
 from .mapping import TYPE, article_iri, static_triples, to_rdf
-from .model import Article
+from .model import Article, Entity
 from .queries import ResultTable, run_query, stored_queries
 from .reference import geonames_cities, load_reference
 from .store import GraphStore, RdfFormat, load_graph
@@ -115,9 +115,10 @@ def _process(batch: list[Article]) -> BatchResult:
     triples = list(static_triples())
     facts: Counter[str] = Counter()
     entities: set[tuple[str, str, bool]] = set()
+    described: set[Entity] = set()
     for article in batch:
         extraction = extractor.extract(article)
-        triples.extend(to_rdf(extraction))
+        triples.extend(to_rdf(extraction, described))
         facts["production"] += len(extraction.production)
         facts["strategy"] += len(extraction.strategies)
         facts["affiliation"] += len(extraction.affiliations)
