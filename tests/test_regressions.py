@@ -71,3 +71,19 @@ def test_one_fact_reported_with_two_phrasings_in_two_batches(tmp_path):
         '    akg:startPhrase "from 2027" , "in 2027" .\n', encoding="utf-8")
     failed = [c.name for c in run_checks(load_graph([graph])) if not c.passed]
     assert failed == ["fact-with-two-values-violation"]
+
+
+def test_a_model_code_starting_with_a_stopword_is_found_and_attached():
+    """"the Model Y" was dropped because "Model" alone is no name; the plant's fact then had no
+    model, and a second fact without a model stood beside the one with it."""
+    from autokg.articles import listing_article
+    from autokg.extract import Extractor
+    from autokg.reference import load_reference
+
+    reference = load_reference()
+    line = ("Tesla opens Giga Texas The Austin factory, opened in April 2022, builds the Model Y "
+            "crossover. Brandon Kessler")
+    article, _ = listing_article("x.txt", 1, line, reference.name_kind)
+    facts = Extractor(reference).extract(article).production
+    assert [(f.manufacturer.label, f.site.label, f.model.label if f.model else None) for f in facts] == [
+        ("Tesla", "Gigafactory Texas", "Tesla Model Y")]

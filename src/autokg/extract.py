@@ -363,7 +363,10 @@ class Extractor:
             name = match.group(group)
             if maker is None or name in stop or name.split()[0] in stop or self.reference.name_kind(name):
                 continue
-            if name.split()[0] in lexicon("name-stopwords") or name.lower().split()[0] in lexicon("function-words"):
+            # (a model code such as "Model Y" may start with a word that is no name on its own)
+            if match.re is not _STANDALONE_MODEL and name.split()[0] in lexicon("name-stopwords"):
+                continue
+            if name.lower().split()[0] in lexicon("function-words"):
                 continue
             result.append(_Found(self.linker.model(name, maker), a, b))
             covered.append((a, b))
@@ -808,12 +811,14 @@ class Extractor:
         return self._drop_subsumed(list(facts.values()))
 
     def _drop_subsumed(self, facts: list[ProductionFact]) -> tuple[ProductionFact, ...]:
-        """Leave out "Polestar 3 built in the US" where the article says which plant in the US."""
+        """Leave out "Polestar 3 built in the US" where the article says which plant in the US, and
+        "Tesla builds at Giga Texas" where it says which model Tesla builds there."""
         kept = []
         for fact in facts:
             finer = [o for o in facts if o is not fact and o.manufacturer == fact.manufacturer
                      and (o.model == fact.model or fact.model is None) and o.status == fact.status
-                     and self._contains(fact.site, o.site)]
+                     and (self._contains(fact.site, o.site)
+                          or (o.site == fact.site and fact.model is None and o.model is not None))]
             if not finer:
                 kept.append(fact)
         return tuple(kept)
