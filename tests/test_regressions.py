@@ -87,3 +87,30 @@ def test_a_model_code_starting_with_a_stopword_is_found_and_attached():
     facts = Extractor(reference).extract(article).production
     assert [(f.manufacturer.label, f.site.label, f.model.label if f.model else None) for f in facts] == [
         ("Tesla", "Gigafactory Texas", "Tesla Model Y")]
+
+
+def _facts(line: str) -> list[tuple[str, str, str]]:
+    from autokg.articles import listing_article
+    from autokg.extract import Extractor
+    from autokg.reference import load_reference
+
+    reference = load_reference()
+    article, _ = listing_article("x.txt", 1, line, reference.name_kind)
+    return sorted((f.manufacturer.label, f.site.label, f.status.value)
+                  for f in Extractor(reference).extract(article).production)
+
+
+def test_a_cancellation_does_not_reach_into_the_next_clause():
+    """"dropped plans to build the 4x4 in Bridgend, and will make it in Hambach" cancelled both."""
+    facts = _facts("Ineos picks Hambach for the Grenadier Ineos Automotive dropped plans to build the 4x4 in "
+                   "Bridgend, Wales, and will make it in Hambach, Lorraine. Ann Lee")
+    assert ("Ineos Automotive", "Bridgend", "cancelled") in facts
+    assert ("Ineos Automotive", "Hambach", "planned") in facts
+
+
+def test_production_moved_from_one_place_to_another():
+    """"moved production ... from Born ... to ..." was read as production going on in Born."""
+    facts = _facts("The new Mini Countryman is made in Leipzig BMW Group moved production of the crossover "
+                   "from VDL Nedcar in Born, in the Netherlands, to its Saxon plant. Stefan Krüger")
+    assert ("BMW AG", "Born", "ended") in facts
+    assert ("BMW AG", "Leipzig", "active") in facts

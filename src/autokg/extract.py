@@ -67,6 +67,14 @@ _NAMED_MODEL = re.compile(
     r"|(?:\b(?:start|starts|started|begin|begins|began|end|ends|ended|halt|halts|halted|stop|stops|stopped)"
     r"\s+(?P<model2>[A-Z][a-z]+[A-Za-z0-9-]*)\s+(?:production|assembly|output)\b)"
 )
+#: "moved production of the crossover from Born to its Saxon plant": production ends at the first
+#: place and goes on (or will) at the second.
+_RELOCATION = re.compile(
+    r"\b(?:mov|transferr?|shift|relocat)\w*\b(?:(?!\.\s).){0,60}?(?:\bfrom\b(?P<source>(?:(?!\.\s).)+?))?"
+    r"\bto\b(?P<target>[^,;]*?)(?=,|;|\band\b|\bbut\b|$)", re.IGNORECASE)
+_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\bbut\b|\band (?:said|says|will|would|is|are)\b")
+_FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to relocate|is moving|are moving)\b",
+                     re.IGNORECASE)
 _TOWN_CONTEXT = re.compile(
     r"\b(?:in|at|near|outside|from)\s+(?P<after>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)"
     r"|\b(?P<before>[A-ZÀ-Þ][a-zà-ÿ'’\-]+)\s+(?:plant|factory|facility|works|assembly plant)\b"
@@ -697,9 +705,12 @@ class Extractor:
 
     def _status(self, sentence: _Sentence, position: int) -> Status | None:
         best: tuple[float, Status] | None = None
-        for start, end, status in _status_matches(sentence.text.lower()):
+        lowered = sentence.text.lower()
+        for start, end, status in _status_matches(lowered):
             distance = position - end if end <= position else 2 * (start - position)
-            if status is Status.CANCELLED:
+            # a cancellation covers its whole clause ("dropped plans to build the 4x4 in Bridgend"),
+            # not the next one ("..., and will make it in Hambach")
+            if status is Status.CANCELLED and end <= position and not _CLAUSE.search(lowered, end, position):
                 distance = -1
             if best is None or distance < best[0]:
                 best = (distance, status)
@@ -757,11 +768,19 @@ class Extractor:
             specific = [s for s in sites if not any(self._contains(s[0].entity, o[0].entity) for o in sites)]
             evidence = Evidence(article.key, sentence.span, sentence.text)
             seen_sites: set[tuple[EntityType, str]] = set()
+            relocation = _RELOCATION.search(sentence.text)
             for site, forced in specific:
                 if site.entity.ref in seen_sites:
                     continue
                 seen_sites.add(site.entity.ref)
-                status = forced or self._status(sentence, site.start - sentence.span.start) or Status.ACTIVE
+                position = site.start - sentence.span.start
+                status = forced or self._status(sentence, position) or Status.ACTIVE
+                if relocation and not forced:
+                    if relocation.group("source") and relocation.start("source") <= position < relocation.end("source"):
+                        status = Status.ENDED
+                    elif relocation.start("target") <= position < relocation.end("target"):
+                        future = _FUTURE.search(sentence.text, 0, relocation.start("target"))
+                        status = Status.PLANNED if future else Status.ACTIVE
                 start = end = start_phrase = end_phrase = None
                 if dates and status is not Status.CANCELLED:
                     _, value, phrase = min(dates, key=lambda d: abs(d[0] - (site.start - sentence.span.start)))
