@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 import pyoxigraph as ox
 from rdflib import Graph
+from rdflib.namespace import OWL
 
 from .articles import ArticleReader, Format, listing_article
 from .errors import AutokgError
@@ -33,7 +34,7 @@ from .export import export
 from .extract import Extractor
 from .mapping import TYPE, article_iri, static_triples, to_rdf
 from .model import Article, Entity
-from .queries import ResultTable, run_query, stored_queries
+from .queries import ResultTable, StoredQuery, bind, run_query, stored_queries
 from .reference import geonames_cities, load_reference
 from .store import GraphStore, RdfFormat, load_graph
 from .validate import Engine, ValidationReport, Violation, validate, validate_store
@@ -203,10 +204,15 @@ def build_store(paths: Sequence[str | Path], *, format: Format | None = None,
         reader = ArticleReader(names=_worker_extractor().reference.name_kind,
                                splitter=lambda chunks: pool.map(_split, chunks))
         articles = reader.read(paths, format=format)
-        if len(store):  # adding to a store: an article it holds is not read again
+        incremental = len(store) > 0
+        if incremental:  # adding to a store: an article it holds is not read again
             articles = _new_articles(articles, store, summary)
+        found: dict[str, set[tuple[object, ...]]] = {}
         for result in pool.map(_process, _batches(articles, batch)):
             store.add_ntriples(result.ntriples)
+            if incremental:  # the checks look at what the batch touches, not at the whole store
+                for check in run_checks(_neighbourhood(store, result.ntriples)):
+                    found.setdefault(check.name, set()).update(check.rows.rows)
             summary.articles += result.articles
             summary.facts.update(result.facts)
             for entity in result.entities - seen:
@@ -215,16 +221,44 @@ def build_store(paths: Sequence[str | Path], *, format: Format | None = None,
             violations.extend(result.violations)
             if progress:
                 progress(summary.articles)
-    if not summary.articles:
-        raise AutokgError("no articles found in the input")
     report = reader.report()
+    if not report.read:
+        raise AutokgError("no articles found in the input")
     summary.read, summary.duplicates = report.read, report.duplicates
     summary.warnings.extend(report.warnings)
     summary.triples = len(store)
     unique = tuple(sorted(set(violations), key=lambda v: (v.focus, v.path or "", v.message)))
     summary.report = ValidationReport(not unique, unique, summary.triples)
-    summary.checks = run_checks(store)
+    if incremental:
+        summary.checks = [CheckResult(q.name, q.summary, ResultTable(_columns(q), tuple(sorted(
+            found.get(q.name, ()), key=lambda row: tuple("" if t is None else str(t) for t in row)))))
+            for q in stored_queries() if q.is_check]
+    else:
+        summary.checks = run_checks(store)
     return store
+
+
+def _neighbourhood(store: GraphStore, ntriples: bytes) -> GraphStore:
+    """A batch's triples with what the store says about every subject in it, and about every
+    entity that shares an ``owl:sameAs`` link with one of them: all that a stored check needs to
+    see a violation that involves the batch (a second label, a second value of a fact, two
+    entities with one link, a producer typed as a supplier, evidence beyond its article)."""
+    local = GraphStore()
+    local.add_ntriples(ntriples)
+    default = ox.DefaultGraph()
+    subjects = {quad.subject for quad in local.store.quads_for_pattern(None, None, None, default)}
+    same = ox.NamedNode(str(OWL.sameAs))
+    for quad in list(local.store.quads_for_pattern(None, same, None, default)):
+        subjects.update(other.subject for other in store.store.quads_for_pattern(None, same, quad.object, default))
+    for subject in subjects:
+        local.store.extend(store.store.quads_for_pattern(subject, None, None, default))
+    return local
+
+
+def _columns(query: StoredQuery) -> tuple[str, ...]:
+    solutions = GraphStore().store.query(bind(query, {}))
+    assert isinstance(solutions, ox.QuerySolutions)
+    return tuple(v.value for v in solutions.variables)
 
 
 def _new_articles(articles: Iterable[Article], store: GraphStore, summary: BuildSummary) -> Iterator[Article]:
