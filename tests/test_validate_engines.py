@@ -148,3 +148,20 @@ def test_ill_formed_literals_are_caught():
     found = {(v.focus, v.path) for v in report.violations}
     assert {(validate_short(facts[0]), "akg:start"), (validate_short(facts[1]), "akg:start"),
             (validate_short(evidence), "akg:beginIndex")} <= found
+
+
+def test_a_large_store_on_disk_is_validated_by_several_processes_alike(tmp_path, monkeypatch):
+    """Above PARALLEL_ABOVE triples an on-disk store is checked by worker processes; same report."""
+    import importlib
+
+    from autokg.store import GraphStore
+
+    graph = mutate(Graph().parse(GOLDEN / "sample.ttl"), random.Random(7), 40)
+    path = tmp_path / "graph.nt"
+    graph.serialize(path, format="nt")
+    store = GraphStore(tmp_path / "store")
+    store.load(path)
+    serial = validate(store)
+    monkeypatch.setattr(importlib.import_module("autokg.validate"), "PARALLEL_ABOVE", 0)
+    parallel = validate(store)
+    assert not serial.conforms and parallel == serial

@@ -20,6 +20,8 @@ that two runs on the same graph print the same report.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -139,7 +141,8 @@ def validate(data: Graph | object, *, shapes: Graph | None = None, engine: Engin
     if engine != "sparql":
         raise ShapesError(f"unknown validation engine {engine!r} (choose from {', '.join(ENGINES)})")
     store = _oxigraph_store(data) if isinstance(data, Graph) else data.store  # type: ignore[attr-defined]
-    return validate_store(store, shapes)
+    folder = None if isinstance(data, Graph) else data.path  # type: ignore[attr-defined]
+    return validate_store(store, shapes, folder=folder if shapes is load_shapes() else None)
 
 
 def _oxigraph_store(graph: Graph) -> ox.Store:
@@ -201,6 +204,9 @@ class Check:
     severity: str
     query: str
     with_value: bool
+    #: for a check of several tests at once: each test's component, message and path, in the
+    #: order of the query's ``?_c0``, ``?_c1`` ... columns (false where the node fails the test)
+    tests: tuple[tuple[str, str, str | None], ...] = ()
 
 
 #: Components that only qualify others, or describe a shape without constraining it.
@@ -359,7 +365,7 @@ class _Compiler:
             if target is None:
                 continue  # only used from other shapes
             checks.extend(self.constraints(shape, shape, target, None))
-            for prop in self.shapes.objects(shape, SH.property):
+            for prop in sorted(self.shapes.objects(shape, SH.property)):
                 if self.shapes.value(prop, SH.deactivated) == Literal(True):
                     continue
                 path = self.shapes.value(prop, SH.path)
@@ -374,13 +380,29 @@ class _Compiler:
         message = self.shapes.value(shape, SH.message)
         severity = str(self.shapes.value(shape, SH.severity) or SH.Violation).rsplit("#", 1)[-1]
         values = f"?focus {sparql_path} ?value ." if sparql_path else "BIND(?focus AS ?value)"
+
+        def text(name: str) -> str:
+            return str(message) if message is not None else DEFAULT_MESSAGES.get(name, f"{name} constraint violated")
+
+        tests: list[tuple[str, str]] = []  # value tests of this shape, checked in one pass
         for component, value in sorted(self.shapes.predicate_objects(shape)):
             if component in _NOT_CONSTRAINTS:
                 continue
             name = str(component).rsplit("#", 1)[-1]
+            if component in _VALUE and self.class_only(component, value) is None:
+                tests.append((name, self.value_test(component, value, "?value", shape)))
+                continue
             query = self.query(shape, component, value, target, values, sparql_path)
-            text = str(message) if message is not None else DEFAULT_MESSAGES.get(name, f"{name} constraint violated")
-            yield Check(short(node_shape), shown, name, text, severity, query, "?value" in query.split("WHERE", 1)[0])
+            yield Check(short(node_shape), shown, name, text(name), severity, query,
+                        "?value" in query.split("WHERE", 1)[0])
+        if tests:
+            flags = " ".join(f"?_c{i}" for i in range(len(tests)))
+            binds = " ".join(f"BIND(coalesce({test}, false) AS ?_c{i})" for i, (_, test) in enumerate(tests))
+            failing = " || ".join(f"!?_c{i}" for i in range(len(tests)))
+            query = f"SELECT DISTINCT ?focus ?value {flags} WHERE {{ {target} {values} {binds} FILTER({failing}) }}"
+            names = tuple(name for name, _ in tests)
+            yield Check(short(node_shape), shown, "+".join(names), text(names[0]), severity, query, True,
+                        tuple((name, text(name), shown) for name in names))
 
     def query(self, shape: Node, component: Node, value: Node, target: str, values: str, path: str | None) -> str:
         select = "SELECT DISTINCT ?focus ?value WHERE"
@@ -440,19 +462,61 @@ def run_checks(store: ox.Store, checks: Iterable[Check]) -> Iterator[Violation]:
     for check in checks:
         for row in store.query(check.query):  # type: ignore[union-attr]
             value = row["value"] if check.with_value else None  # type: ignore[index]
-            yield Violation(
-                focus=short(row["focus"]),  # type: ignore[index]
-                path=check.path,
-                message=check.message,
-                severity=check.severity,
-                shape=check.shape,
-                value=short(value) if value is not None else None,
-                constraint=check.component,
-            )
+            failed = [(check.component, check.message, check.path)] if not check.tests else [
+                test for i, test in enumerate(check.tests)
+                if row[f"_c{i}"].value != "true"]  # type: ignore[index, union-attr]
+            for component, message, path in failed:
+                yield Violation(
+                    focus=short(row["focus"]),  # type: ignore[index]
+                    path=path,
+                    message=message,
+                    severity=check.severity,
+                    shape=check.shape,
+                    value=short(value) if value is not None else None,
+                    constraint=component,
+                )
 
 
-def validate_store(store: ox.Store, shapes: Graph | None = None) -> ValidationReport:
-    """Validate the default graph of an Oxigraph store with the compiled SPARQL checks."""
-    checks = compile_shapes(shapes if shapes is not None else load_shapes(), _subclass_pairs(store))
-    violations = sorted(set(run_checks(store, checks)), key=lambda v: (v.focus, v.path or "", v.message))
-    return ValidationReport(not violations, tuple(violations), len(store))
+#: Stores with more triples than this are validated by several processes at once when they are on disk.
+PARALLEL_ABOVE = 1_000_000
+
+
+def validate_store(store: ox.Store, shapes: Graph | None = None, *, folder: Path | None = None,
+                   workers: int | None = None) -> ValidationReport:
+    """Validate the default graph of an Oxigraph store with the compiled SPARQL checks.
+
+    A large on-disk store (``folder``, with the project's shapes) is checked by one process per
+    core, each with the store opened read-only and a share of the checks: Oxigraph evaluates a
+    query in one thread and holds Python's lock while it does.
+    """
+    triples = len(store)
+    subclasses = _subclass_pairs(store)
+    checks = compile_shapes(shapes if shapes is not None else load_shapes(), subclasses)
+    count = workers if workers is not None else min(len(os.sched_getaffinity(0)), 8)
+    if folder is not None and count > 1 and triples > PARALLEL_ABOVE:
+        try:
+            store.flush()  # what this process wrote, visible to the others
+        except RuntimeError:
+            pass  # opened read-only: nothing to write
+        context = multiprocessing.get_context("fork")  # each worker opens the store anew
+        with context.Pool(count, initializer=_open_store, initargs=(str(folder),)) as pool:
+            shares = pool.imap_unordered(_check_share, [(i, subclasses) for i in range(len(checks))])
+            found = {v for share in shares for v in share}
+    else:
+        found = set(run_checks(store, checks))
+    violations = sorted(found, key=lambda v: (v.focus, v.path or "", v.message))
+    return ValidationReport(not violations, tuple(violations), triples)
+
+
+_worker_store: ox.Store | None = None
+
+
+def _open_store(folder: str) -> None:
+    global _worker_store
+    _worker_store = ox.Store.read_only(folder)
+
+
+def _check_share(task: tuple[int, frozenset[tuple[str, str]]]) -> list[Violation]:
+    index, subclasses = task
+    assert _worker_store is not None
+    return list(run_checks(_worker_store, [compile_shapes(load_shapes(), subclasses)[index]]))
