@@ -10,6 +10,7 @@ import enum
 import re
 import tempfile
 from collections.abc import Iterable
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -150,8 +151,11 @@ class GraphStore:
             raise InputError("no such file" if not path.exists() else "not a file", path=path)
         target = None if fmt.is_dataset else ox.DefaultGraph()
         try:
-            if self.path is not None:  # on disk: the bulk loader, all or nothing is not needed here
-                self.store.bulk_load(path=str(path), format=fmt.oxigraph, to_graph=target)
+            if self.path is not None:  # on disk: the bulk loader, a chunk at a time (it holds a whole input)
+                quads = ox.parse(path=str(path), format=fmt.oxigraph)
+                while chunk := list(islice(quads, LOAD_CHUNK)):
+                    self.store.bulk_extend(q if target is None else ox.Quad(q.subject, q.predicate, q.object)
+                                           for q in chunk)
             else:
                 self.store.load(path=str(path), format=fmt.oxigraph, to_graph=target)
         except SyntaxError as exc:
@@ -180,6 +184,10 @@ def _syntax_error_line(message: str) -> int | None:
     found = re.search(r"line (\d+)", message) or re.search(r"^(\d+):\d+", message)
     return int(found.group(1)) if found else None
 
+
+#: Triples an on-disk store bulk-loads at a time from a file: Oxigraph's bulk loader keeps what
+#: it is given in memory (1.7 GB for the 5 million triples of 100,000 articles at once).
+LOAD_CHUNK = 500_000
 
 #: Graph files larger than this in all (bytes; about 1.5 million triples of Turtle) are loaded into
 #: a temporary on-disk store rather than into memory.
