@@ -37,6 +37,7 @@ from autokg.extract import Extractor
 from autokg.mapping import static_triples, to_rdf
 from autokg.reference import load_reference
 from autokg.resources import shapes_file
+from autokg.store import to_rdflib
 from timing import add_session_arguments, parse_params, repeat, timed, write_json
 from workload import FORMATS, cases
 
@@ -52,17 +53,22 @@ def shacl(graph: Graph) -> dict[str, Any]:
     return {"conforms": bool(conforms), "violations": len(set(results.subjects(RDF.type, SH.ValidationResult)))}
 
 
+def _rdflib(triple: Any) -> tuple[Any, Any, Any]:
+    """autokg's mapping makes pyoxigraph triples; this design keeps rdflib terms."""
+    return to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)
+
+
 def build(paths: list[Path], out: Path) -> dict[str, Any]:
     def extract() -> tuple[Graph, int]:
         reference = load_reference()
         extractor = Extractor(reference)
         graph = Graph()
         for triple in static_triples():
-            graph.add(triple)
+            graph.add(_rdflib(triple))
         articles = read_articles(paths, names=reference.name_kind)
         for article in articles:
             for triple in to_rdf(extractor.extract(article)):
-                graph.add(triple)
+                graph.add(_rdflib(triple))
         return graph, len(articles)
 
     extract_seconds, (graph, articles) = timed(extract)

@@ -67,8 +67,8 @@ def on_disk_store(data: Path, folder: Path) -> dict[str, Any]:
     shutil.rmtree(folder, ignore_errors=True)
 
     def bulk_load() -> int:
-        store = ox.Store(str(folder))
-        store.bulk_load(path=str(data), format=ox.RdfFormat.TURTLE)
+        store = GraphStore(folder)
+        store.load(data)  # autokg's on-disk loading: the bulk loader, half a million triples at a time
         store.flush()
         return len(store)
 

@@ -158,7 +158,7 @@ def test_a_large_store_on_disk_is_validated_by_several_processes_alike(tmp_path,
 
     graph = mutate(Graph().parse(GOLDEN / "sample.ttl"), random.Random(7), 40)
     path = tmp_path / "graph.nt"
-    graph.serialize(path, format="nt")
+    graph.serialize(path, format="nt", encoding="utf-8")
     store = GraphStore(tmp_path / "store")
     store.load(path)
     serial = validate(store)
