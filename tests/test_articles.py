@@ -203,3 +203,19 @@ def test_unsplittable_line_is_kept_with_a_warning(tmp_path):
     (article,) = list(reader.read([path]))
     assert article.title == "ok"
     assert any(w.startswith(f"{path}:1:") for w in reader.report().warnings)
+
+
+def test_no_room_for_the_spool_is_a_clear_error(tmp_path, monkeypatch):
+    import tempfile
+
+    from autokg.errors import AutokgError
+
+    listing = tmp_path / "a.txt"
+    listing.write_text("Tesla starts Model Y production in Berlin Tesla has begun. Jane Doe\n", encoding="utf-8")
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", full)
+    with pytest.raises(AutokgError, match="No space left on device.*TMPDIR"):
+        list(ArticleReader().read([listing]))

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
 
-from .errors import InputError
+from .errors import AutokgError, InputError
 from .model import Article
 from .resources import lexicon
 
@@ -547,7 +547,12 @@ class ArticleReader:
                 group = parent[group]
             return group
 
-        with tempfile.TemporaryFile(prefix="autokg-articles-") as spool:
+        try:
+            spool = tempfile.TemporaryFile(prefix="autokg-articles-")
+        except OSError as exc:
+            raise AutokgError(f"cannot make the article spool in {tempfile.gettempdir()}: {exc.strerror} "
+                              "(set TMPDIR to a folder with room)") from None
+        with spool:
             pickler = pickle.Pickler(spool, protocol=pickle.HIGHEST_PROTOCOL)
             for path in paths:
                 for article in read_file(path, format=format, warnings=self.warnings, names=self.names,
@@ -566,7 +571,11 @@ class ArticleReader:
                     for i in ids:
                         group_of[i] = target
                     record_group.append(target)
-                    pickler.dump(article)
+                    try:
+                        pickler.dump(article)
+                    except OSError as exc:
+                        raise AutokgError(f"cannot write the article spool in {tempfile.gettempdir()}: "
+                                          f"{exc.strerror} (set TMPDIR to a folder with room)") from None
                     pickler.clear_memo()
             del group_of
             records = [0] * len(parent)
