@@ -189,7 +189,7 @@ def _syntax_error_line(message: str) -> int | None:
 #: it is given in memory (1.7 GB for the 5 million triples of 100,000 articles at once).
 LOAD_CHUNK = 500_000
 
-#: Graph files larger than this in all (bytes; about 1.5 million triples of Turtle) are loaded into
+#: Graph files larger than this in all (bytes; about 2 million triples of Turtle) are loaded into
 #: a temporary on-disk store rather than into memory.
 LARGE_GRAPH = 100_000_000
 
