@@ -35,7 +35,6 @@ from .store import to_oxigraph
 from .vocab import AKG, GEO, ID, SCHEMA, STRATEGY, WIKIDATA, geonames_iri
 
 Triple = ox.Triple
-Subject = ox.NamedNode | ox.BlankNode
 
 #: A vocabulary term as a pyoxigraph node (cached: the same few dozen terms come up all the time).
 N = cache(ox.NamedNode)
@@ -45,10 +44,7 @@ _DECIMAL, _INTEGER, _DATE, _ANY_URI, _BOOLEAN = (N(t) for t in (XSD.decimal, XSD
 _DATES = {4: N(XSD.gYear), 7: N(XSD.gYearMonth)}
 _TRUE, _FALSE = ox.Literal("true", datatype=_BOOLEAN), ox.Literal("false", datatype=_BOOLEAN)
 TYPE = N(RDF.type)
-
-
-def _T(s: Subject, p: object, o: object) -> Triple:
-    return ox.Triple(s, p, o)  # type: ignore[arg-type]
+_T = ox.Triple  # every yield below makes one
 
 
 _SEGMENT = {

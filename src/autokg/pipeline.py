@@ -34,7 +34,7 @@ from .export import export
 from .extract import Extractor
 from .mapping import TYPE, article_iri, static_triples, to_rdf
 from .model import Article, Entity
-from .queries import ResultTable, StoredQuery, bind, run_query, stored_queries
+from .queries import ResultTable, run_query, stored_queries
 from .reference import geonames_cities, load_reference
 from .store import GraphStore, RdfFormat, load_graph
 from .validate import Engine, ValidationReport, Violation, validate, validate_store
@@ -156,8 +156,7 @@ class Workers:
 
     def __enter__(self) -> Workers:
         if self.count > 1:
-            global _extractor
-            _extractor = Extractor(load_reference())  # loaded once, before the fork
+            _worker_extractor()  # the reference data, loaded once before the fork
             geonames_cities()  # and the GeoNames town index
             self.pool = multiprocessing.get_context("fork").Pool(self.count)
         return self
@@ -208,12 +207,13 @@ def build_store(paths: Sequence[str | Path], *, format: Format | None = None,
         incremental = len(store) > 0
         if incremental:  # adding to a store: an article it holds is not read again
             articles = _new_articles(articles, store, summary)
-        found: dict[str, set[tuple[object, ...]]] = {}
+        empty = run_checks(GraphStore()) if incremental else []  # each check's columns, no rows
+        found: dict[str, set[tuple[object, ...]]] = {check.name: set() for check in empty}
         for result in pool.map(_process, _batches(articles, batch)):
             store.add_ntriples(result.ntriples)
             if incremental:  # the checks look at what the batch touches, not at the whole store
                 for check in run_checks(_neighbourhood(store, result.ntriples)):
-                    found.setdefault(check.name, set()).update(check.rows.rows)
+                    found[check.name].update(check.rows.rows)
             summary.articles += result.articles
             summary.facts.update(result.facts)
             for entity in result.entities - seen:
@@ -230,10 +230,10 @@ def build_store(paths: Sequence[str | Path], *, format: Format | None = None,
     summary.triples = len(store)
     unique = tuple(sorted(set(violations), key=lambda v: (v.focus, v.path or "", v.message)))
     summary.report = ValidationReport(not unique, unique, summary.triples)
-    if incremental:
-        summary.checks = [CheckResult(q.name, q.summary, ResultTable(_columns(q), tuple(sorted(
-            found.get(q.name, ()), key=lambda row: tuple("" if t is None else str(t) for t in row)))))
-            for q in stored_queries() if q.is_check]
+    if incremental:  # the rows every batch's checks found, once each
+        summary.checks = [CheckResult(c.name, c.summary, ResultTable(c.rows.columns, tuple(sorted(
+            found[c.name], key=lambda row: tuple("" if t is None else str(t) for t in row)))))
+            for c in empty]
     else:
         summary.checks = run_checks(store)
     return store
@@ -254,12 +254,6 @@ def _neighbourhood(store: GraphStore, ntriples: bytes) -> GraphStore:
     for subject in subjects:
         local.store.extend(store.store.quads_for_pattern(subject, None, None, default))
     return local
-
-
-def _columns(query: StoredQuery) -> tuple[str, ...]:
-    solutions = GraphStore().store.query(bind(query, {}))
-    assert isinstance(solutions, ox.QuerySolutions)
-    return tuple(v.value for v in solutions.variables)
 
 
 def _new_articles(articles: Iterable[Article], store: GraphStore, summary: BuildSummary) -> Iterator[Article]:

@@ -99,11 +99,14 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Term:
 class GraphStore:
     """An Oxigraph store holding one graph (in memory, or on disk when given a folder)."""
 
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
         self.path = Path(path) if path is not None else None
         self._temporary: tempfile.TemporaryDirectory[str] | None = None
         try:
-            self.store = ox.Store(str(path)) if path is not None else ox.Store()
+            if path is None:
+                self.store = ox.Store()
+            else:
+                self.store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except OSError as exc:
             raise InputError(f"cannot open the store: {exc}", path=path) from None
 
@@ -113,13 +116,7 @@ class GraphStore:
         folder = Path(path)
         if not folder.is_dir() or not any(folder.iterdir()):
             raise InputError("no store here (make one with 'autokg build --store')", path=folder)
-        store = cls.__new__(cls)
-        store.path, store._temporary = folder, None
-        try:
-            store.store = ox.Store.read_only(str(folder))
-        except OSError as exc:
-            raise InputError(f"cannot open the store: {exc}", path=folder) from None
-        return store
+        return cls(folder, read_only=True)
 
     def add_ntriples(self, data: bytes) -> None:
         """Add N-Triples that autokg wrote (a batch of the build) to the default graph.

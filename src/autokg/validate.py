@@ -140,18 +140,15 @@ def validate(data: Graph | object, *, shapes: Graph | None = None, engine: Engin
         return _pyshacl(graph, shapes)
     if engine != "sparql":
         raise ShapesError(f"unknown validation engine {engine!r} (choose from {', '.join(ENGINES)})")
-    store = _oxigraph_store(data) if isinstance(data, Graph) else data.store  # type: ignore[attr-defined]
-    folder = None if isinstance(data, Graph) else data.path  # type: ignore[attr-defined]
+    if isinstance(data, Graph):
+        from .store import GraphStore
+
+        copy = GraphStore()
+        copy.add(data)  # type: ignore[arg-type]
+        data = copy
+    store = data.store  # type: ignore[attr-defined]
+    folder = data.path  # type: ignore[attr-defined]
     return validate_store(store, shapes, folder=folder if shapes is load_shapes() else None)
-
-
-def _oxigraph_store(graph: Graph) -> ox.Store:
-    from .store import to_oxigraph
-
-    store = ox.Store()
-    store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
-                 for s, p, o in graph)
-    return store
 
 
 def _pyshacl(graph: Graph, shapes: Graph) -> ValidationReport:
