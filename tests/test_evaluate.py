@@ -68,3 +68,23 @@ def test_evaluate_command_prints_every_fact_type(tiny_set, capsys):
     for metric in ("split", "manufacturers", "production-site", "status", "model", "locality", "strategy",
                    "people", "link accuracy"):
         assert metric in out
+
+
+def test_a_parent_company_counts_as_the_subsidiary_the_annotator_named():
+    """Regression: with two subsidiaries of the predicted parent in the gold facts, the score
+    depended on set order (it changed from run to run); the fact now takes the subsidiary that
+    makes it right, and otherwise the first by name."""
+    from autokg.evaluate import _Resolver
+    from autokg.link import Linker
+    from autokg.reference import load_reference
+
+    resolve = _Resolver(Linker(load_reference()))
+    gold = {"manufacturers": {"org:traton", "org:volkswagen-commercial-vehicles"},
+            "model": {("org:volkswagen-commercial-vehicles", "volkswagen crafter")},
+            "production-site": set()}
+    predicted = {"manufacturers": {"org:volkswagen-group"},
+                 "model": {("org:volkswagen-group", "volkswagen crafter")},
+                 "production-site": {("org:volkswagen-group", "country:PL")}}
+    aligned = resolve.align(predicted, gold)
+    assert aligned["model"] == gold["model"]
+    assert aligned["production-site"] == {("org:traton", "country:PL")}

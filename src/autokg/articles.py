@@ -132,11 +132,14 @@ def _strip(token: str) -> str:
     return token
 
 
-def _name_at(tokens: list[str], start: int, names: NameTest) -> int:
-    """How many tokens from ``start`` form a known name (0 if none)."""
+def _name_at(tokens: list[str], start: int, names: NameTest, *, models: bool = False) -> int:
+    """How many tokens from ``start`` form a known name (0 if none); a model's name counts only
+    with ``models``: it holds its words together but seldom opens a standfirst."""
     for size in (4, 3, 2, 1):
-        if start + size <= len(tokens) and names(" ".join(_strip(t) for t in tokens[start:start + size])):
-            return size
+        if start + size <= len(tokens):
+            kind = names(" ".join(_strip(t) for t in tokens[start:start + size]))
+            if kind and (models or kind != "model"):
+                return size
     return 0
 
 
@@ -148,7 +151,7 @@ def _name_ending_at(tokens: list[str], end: int, names: NameTest) -> bool:
 def _inside_name(tokens: list[str], j: int, names: NameTest) -> bool:
     """Whether tokens ``j-1`` and ``j`` belong to one known name ("Volvo | Cars")."""
     for start in range(max(0, j - 3), j):
-        size = _name_at(tokens, start, names)
+        size = _name_at(tokens, start, names, models=True)
         if size and start + size > j:
             return True
     return False

@@ -92,6 +92,12 @@ class _Resolver:
                 return f"org:{entity.key}"
         return f"name:{fold(name)}"
 
+    def model(self, name: str) -> str:
+        """A model the annotator named, under the name of the reference model it is, if it is one
+        ("Kia Forte" is the Kia Cerato sold under another name)."""
+        known = self.linker.reference.models.get(fold(name), [])
+        return fold(known[0].label) if len(known) == 1 else fold(name)
+
     def entity(self, entity: Entity) -> str:
         maker = self.linker.company(entity)
         if maker is not None:
@@ -101,20 +107,29 @@ class _Resolver:
     def align(self, predicted: dict[str, set[object]], gold: dict[str, set[object]]) -> dict[str, set[object]]:
         """Count a company as right where the annotator named its parent or its subsidiary
         ("Hyundai Motor Group" for Hyundai Motor Company): the text often allows both."""
-        gold_makers = {k for k in gold["manufacturers"] if isinstance(k, str)}
-        rename: dict[str, str] = {}
-        for key in {k for k in predicted["manufacturers"] if isinstance(k, str)} - gold_makers:
-            for other in gold_makers:
-                if self._related(key, other):
-                    rename[key] = other
-                    break
+        gold_makers = sorted(k for k in gold["manufacturers"] if isinstance(k, str))
+        related: dict[str, list[str]] = {}
+        for key in {k for k in predicted["manufacturers"] if isinstance(k, str)} - set(gold_makers):
+            others = [other for other in gold_makers if self._related(key, other)]
+            if others:
+                related[key] = others
 
-        def fix(item: object) -> object:
+        def variants(item: object) -> list[object]:
             if isinstance(item, tuple):
-                return tuple(fix(part) for part in item)
-            return rename.get(item, item) if isinstance(item, str) else item
+                combos: list[tuple[object, ...]] = [()]
+                for part in item:
+                    combos = [c + (v,) for c in combos for v in variants(part)]
+                return list(combos)
+            return list(related[item]) if isinstance(item, str) and item in related else [item]
 
-        return {metric: {fix(item) for item in items} for metric, items in predicted.items()}
+        def fix(item: object, wanted: set[object]) -> object:
+            # of the companies the fact may stand for, the one the annotator used, if any;
+            # otherwise the first in name order, so that every run scores the same
+            options = variants(item)
+            return next((v for v in options if v in wanted), options[0])
+
+        return {metric: {fix(item, gold.get(metric, set())) for item in items}
+                for metric, items in predicted.items()}
 
     def _related(self, first: str, second: str) -> bool:
         if not (first.startswith("org:") and second.startswith("org:")):
@@ -150,7 +165,7 @@ def _gold_sets(gold: dict[str, object], resolve: _Resolver) -> dict[str, set[obj
         sets["production-site"].add((maker, place))
         sets["status"].add((maker, place, fact.get("status")))
         if fact.get("model"):
-            sets["model"].add((maker, fold(fact["model"])))
+            sets["model"].add((maker, resolve.model(fact["model"])))
         if fact.get("locality"):
             sets["locality"].add((maker, fold(fact["locality"])))
     for item in gold.get("strategies") or []:  # type: ignore[union-attr]

@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 
 import ahocorasick
 
+from .errors import InputError
 from .link import COMPANY_TYPES, Linker, closure
 from .model import (
     Affiliation,
@@ -76,9 +77,40 @@ _CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\bbut\b|\band (?:said|s
 _FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to relocate|is moving|are moving)\b",
                      re.IGNORECASE)
 _TOWN_CONTEXT = re.compile(
-    r"\b(?:in|at|near|outside|from)\s+(?P<after>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)"
+    r"\b(?:in|at|near|outside|from|(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?P<after>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)"
     r"|\b(?P<before>[A-ZÀ-Þ][a-zà-ÿ'’\-]+)\s+(?:plant|factory|facility|works|assembly plant)\b"
 )
+#: "the former GM plant", "bought the factory from General Motors", "a platform from Geely"
+_NOT_PRODUCER_BEFORE = re.compile(
+    r"(?:\b(?:former|ex-)\s*"
+    r"|\b(?:bought|buying|buys|buy|acquired|acquiring|acquires|purchased|purchasing|purchases|took over|"
+    r"taking over|takes over|take over|leased|leasing)\b(?:(?![.;]).){0,60}?\bfrom\s+(?:the\s+)?"
+    r"|\b(?:platform|platforms|architecture|technology|technologies|engines?|licen[cs]e|designs?)\s+"
+    r"(?:\w+\s+){0,2}?(?:from|of|by|developed by|supplied by)\s+(?:the\s+)?)$",
+    re.IGNORECASE)
+#: "General Motors' former factory", "Geely also holds about a third of Renault Korea"
+_NOT_PRODUCER_AFTER = re.compile(
+    r"(?:['’]s?\s+(?:former|old|disused|defunct|closed)\b"
+    r"|\s+(?:also\s+|still\s+|now\s+|already\s+)?(?:holds|owns|held|owned|took|takes|bought|"
+    r"acquired)\s+(?:a|an|about|around|roughly|nearly|almost|some|its|the|\d)(?:(?![.;]).){0,40}?"
+    r"\b(?:stake|shareholding|share|shares|third|half|quarter|per ?cent|%)(?!\w))",
+    re.IGNORECASE)
+#: "on Volkswagen's MEB", "using Geely's SEA architecture": the platform's maker builds nothing here
+_ON_PLATFORM_BEFORE = re.compile(r"\b(?:on|using|uses|use|based on|underpinned by)\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
+#: nouns that make a demonym the nationality of a company: "the Korean carmaker"
+_COMPANY_NOUN = re.compile(
+    r"(?:car|auto|truck|ev|battery|bus|van)?-?(?:maker|makers|manufacturer|manufacturers)(?:['’]s?)?|"
+    r"(?:company|group|firm|brand|rival|partner|giant|start-up|startup|supplier|owner|conglomerate|"
+    r"government|state|investor)(?:['’]s?|s)?")
+#: "in the Slovak capital", "in the Mexican state"
+_PLACE_NOUNS = frozenset({"capital", "city", "town", "region", "province", "state", "port", "village"})
+#: titles of public office, which do not tie a person to the article's manufacturer
+_PUBLIC_OFFICES = frozenset({"president", "prime minister", "minister", "chancellor", "governor", "mayor",
+                             "secretary"})
+#: "Rwanda's first car plant": a place's own plant
+_PLACE_OWNS_PLANT = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|car plant|assembly plant|facility|works|gigafactory)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
@@ -91,10 +123,21 @@ def _status_cues() -> tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], 
     """The status cues, grouped by status (the file lists the strongest first), each group with one
     pattern matching any of its cues: most sentences have no cue of most statuses."""
     path = home() / "data" / "lexicon" / "status.csv"
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    numbered = [(number, line) for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if line and not line.startswith("#")]
     cues: dict[Status, list[str]] = {}
-    for row in csv.DictReader(lines):
-        cues.setdefault(Status(row["status"]), []).append(row["cue"])
+    for (number, _), row in zip(numbered, csv.reader([line for _, line in numbered])):
+        if number == numbered[0][0]:
+            continue  # the header
+        try:
+            if len(row) != 2:
+                raise ValueError(f"expected a cue and a status, found {len(row)} cells "
+                                 "(quote a cue that contains a comma)")
+            status = Status(row[1])
+            re.compile(row[0])
+        except (ValueError, re.error) as error:
+            raise InputError(str(error), path=path, line=number) from None
+        cues.setdefault(status, []).append(row[0])
     return tuple(
         (re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in group) + r")\b"),
          tuple((re.compile(rf"\b(?:{c})\b"), status) for c in group))
@@ -196,6 +239,31 @@ def sentences(text: str) -> Iterator[Span]:
         offset += len(paragraph) + 2
 
 
+def _person_candidates(text: str, stop: frozenset[str]) -> Iterator[re.Match[str]]:
+    """Runs of capitalised words that may be a person's name; a title starts the search again at
+    the next word ("Prime Minister Narendra Modi"); a run that starts with another word that is no
+    name is left out ("At Gläserne Manufaktur")."""
+    titles = _title_words()
+    position = 0
+    while True:
+        match = _PERSON.search(text, position)
+        if match is None:
+            return
+        first = match.group(0).split()[0]
+        if first in titles:
+            position = match.start() + len(first)
+            continue
+        yield match
+        position = match.end()
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Capitalised words of the job titles in the roles lexicon, and forms of address."""
+    words = {word.capitalize() for role in lexicon("roles") for word in role.split()}
+    return frozenset(words | {"Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame", "King", "Queen", "Premier"})
+
+
 def _words_before(text: str, index: int, count: int) -> list[str]:
     return _WORD.findall(text[max(0, index - 60) : index])[-count:]
 
@@ -240,10 +308,22 @@ class Extractor:
         self._automaton = ahocorasick.Automaton()
         spellings: dict[str, set[str]] = {}
         for entity in reference:
+            if entity.type is EntityType.MODEL:
+                continue  # below
             for name in (entity.label, *entity.aliases):
                 spellings.setdefault(fold(name), set()).add(name)
         for name in reference.demonyms:
             spellings.setdefault(name, set())
+        #: folded model names that are no other name: found only as spelt, and only where the
+        #: article names the model's maker
+        self._model_only: set[str] = set()
+        for key, models in reference.models.items():
+            if key not in spellings:
+                self._model_only.add(key)
+            for model in models:
+                bare = (_model_name(model, reference), *model.aliases)
+                full = tuple(f"{model.label[:-len(bare[0])]}{s}" for s in bare)
+                spellings.setdefault(key, set()).update(s for s in bare + full if fold(s) == key)
         for key, names in spellings.items():
             if len(key) >= 2:
                 self._automaton.add_word(key, (key, frozenset(names)))
@@ -264,12 +344,17 @@ class Extractor:
             a, b = offsets[start], offsets[end] + 1
             surface = text[a:b]
             exact = any(s == surface for s in spellings)
+            if key in self._model_only and not exact:
+                continue
             short_or_acronym = any(len(s) <= 3 or s.isupper() for s in spellings)
             if short_or_acronym and not exact:
                 continue
             if not spellings and not surface[0].isupper():  # demonyms are capitalised
                 continue
             if spellings and not exact and not surface[0].isupper() and not surface[0].isdigit():
+                continue
+            # a name spelt in lower case ("smart") after an indefinite article is the common word
+            if surface.islower() and re.search(r"\b(?:a|an)\s+$", text[max(0, a - 4):a], re.IGNORECASE):
                 continue
             hits.append((a, b, key))
         hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
@@ -285,12 +370,15 @@ class Extractor:
         text = article.content
         hits = self._gazetteer(text)
         countries = self._context_countries(hits)
+        makers = self._context_makers(hits)
         found: list[_Found] = []
         for a, b, key in hits:
             if key in self.reference.demonyms and key not in self.reference.names:
                 found.append(_Found(self.reference.demonyms[key], a, b, demonym=True))
                 continue
-            entity = self.linker.resolve(text[a:b], countries=countries)
+            entity = self.linker.resolve(text[a:b], countries=countries, makers=makers)
+            if entity is None:
+                entity = self._bare_model(text, a, b, key, makers)
             if entity is None:
                 continue
             found.append(_Found(entity, a, b))
@@ -329,6 +417,16 @@ class Extractor:
     def _localities_of(self, found: Iterable[_Found]) -> list[Entity]:
         return [f.town for f in found if f.town is not None]
 
+    def _context_makers(self, hits: list[tuple[int, int, str]]) -> set[str]:
+        """The companies an article names, with the companies behind the brands it names."""
+        keys: set[str] = set()
+        for _, _, key in hits:
+            for entity in self.reference.names.get(key, []):
+                company = self.linker.company(entity)
+                if company is not None:
+                    keys.add(company.key)
+        return keys
+
     def _context_countries(self, hits: list[tuple[int, int, str]]) -> set[str]:
         codes: set[str] = set()
         for _, _, key in hits:
@@ -352,7 +450,7 @@ class Extractor:
             entity = item.entity
             maker = self.linker.brand_for(entity) if (entity.type is EntityType.BRAND or entity.type in COMPANY_TYPES) else None
             if maker is not None and not item.demonym:
-                model_end, name = self._model_after(text, item.end, stop)
+                model_end, name = self._model_after(text, item.end, stop, maker)
                 if name:
                     model = self.linker.model(name, entity)
                     result.append(_Found(model, item.start, model_end))
@@ -371,6 +469,8 @@ class Extractor:
             name = match.group(group)
             if maker is None or name in stop or name.split()[0] in stop or self.reference.name_kind(name):
                 continue
+            if self.reference.name_kind(name.split()[0]) == "maker":
+                continue  # "the Maserati Levante SUV": another brand's model, not the maker's before it
             # (a model code such as "Model Y" may start with a word that is no name on its own)
             if match.re is not _STANDALONE_MODEL and name.split()[0] in lexicon("name-stopwords"):
                 continue
@@ -380,6 +480,19 @@ class Extractor:
             covered.append((a, b))
         result.sort(key=lambda f: f.start)
         return result
+
+    def _bare_model(self, text: str, start: int, end: int, key: str, makers: set[str]) -> Entity | None:
+        """A known model named without its brand ("the Passat", "its last Mondeo"): only where the
+        article names its maker, and one maker's only; a one-word name opening a sentence may be
+        the common word ("Focus", "Semi")."""
+        models = [m for m in self.reference.models.get(key, ()) if makers & self.linker.family(m.operator)]
+        if len(models) != 1:
+            return None
+        surface = text[start:end]
+        if " " not in surface and not any(c.isdigit() for c in surface) and \
+                re.search(r"(?:^|[.!?:]['’\"”]?|\n)\s*$", text[max(0, start - 8):start]):
+            return None
+        return models[0]
 
     def _maker_before(self, found: list[_Found], index: int) -> Entity | None:
         for item in reversed([f for f in found if f.end <= index]):
@@ -391,13 +504,39 @@ class Extractor:
                 return entity
         return None
 
-    def _model_after(self, text: str, index: int, stop: frozenset[str]) -> tuple[int, str | None]:
+    def _model_after(self, text: str, index: int, stop: frozenset[str],
+                     brand: Entity | None = None) -> tuple[int, str | None]:
         """A model name right after a brand: "Polestar 4", "Kia EV9", "Tesla Model Y", "Toyota
         Yaris Cross", "BYD Song Plus": model codes, and capitalised words that are neither a
-        known name, a place, nor a word that follows brands for other reasons ("BMW Group")."""
+        known name, a place, nor a word that follows brands for other reasons ("BMW Group");
+        or the brand's known model, when that is longer ("Suzuki e Vitara", "Hyundai Santa Fe")."""
         rest = text[index:]
         if not rest.startswith(" "):
             return index, None
+        known = self._known_model_after(rest, brand) if brand is not None else None
+        end, name = self._generic_model_after(rest, index, stop)
+        if known is not None and (name is None or len(known) >= len(name)):
+            return index + 1 + len(known), known
+        return end, name
+
+    def _known_model_after(self, rest: str, brand: Entity) -> str | None:
+        words = re.match(r" (\S+)(?: (\S+))?(?: (\S+))?(?: (\S+))?", rest)
+        if words is None:
+            return None
+        tokens = [w for w in words.groups() if w]
+        for size in range(len(tokens), 0, -1):
+            candidate = " ".join(tokens[:size])
+            for bare in (candidate, candidate.rstrip(".,;:!?)’'\"”")):
+                if bare and self.reference.model_named(bare, brand) is not None and \
+                        bare in self._spellings(bare):
+                    return bare
+        return None
+
+    def _spellings(self, name: str) -> frozenset[str]:
+        return frozenset(s for model in self.reference.models.get(fold(name), ())
+                         for s in (_model_name(model, self.reference), *model.aliases))
+
+    def _generic_model_after(self, rest: str, index: int, stop: frozenset[str]) -> tuple[int, str | None]:
         words: list[str] = []
         position = 1
         while len(words) < 3:
@@ -479,6 +618,7 @@ class Extractor:
         """Plants described rather than named: "the Volvo plant in Ridgeville", "its Tychy plant"."""
         plant_nouns = _pattern("plant-nouns")
         result = list(found)
+        makers = {c.key for c in (self.linker.company(f.entity) for f in found) if c is not None}
         for match in re.finditer(plant_nouns.pattern, text, re.IGNORECASE):
             a, b = match.span()
             if any(f.start <= a < f.end for f in result if f.entity.type is EntityType.PLANT):
@@ -519,7 +659,7 @@ class Extractor:
             if town_item is None:
                 continue
             plant = self.linker.plant(locality=town_item.entity,
-                                      operator=operator.entity if operator else None)
+                                      operator=operator.entity if operator else None, makers=makers)
             if plant is None:
                 continue
             if operator is not None:
@@ -533,8 +673,15 @@ class Extractor:
         return result
 
     def _mark_roles(self, text: str, found: list[_Found]) -> None:
+        """Companies named in a sentence that do not make anything there: the former owner of a
+        plant, the seller of one, the maker whose platform another uses, a shareholder."""
         for item in found:
-            if re.search(r"\b(?:former|ex-)\s*$", text[max(0, item.start - 10):item.start]):
+            if item.entity.type not in COMPANY_TYPES and item.entity.type is not EntityType.BRAND:
+                continue
+            before = text[max(0, item.start - 80):item.start]
+            after = text[item.end:item.end + 80]
+            if _NOT_PRODUCER_BEFORE.search(before) or _NOT_PRODUCER_AFTER.match(after) or (
+                    _ON_PLATFORM_BEFORE.search(before) and re.match(r"['’]s?\s", after)):
                 item.former = True
 
     # -- people ------------------------------------------------------------------------------
@@ -548,10 +695,10 @@ class Extractor:
         occupied = [(f.start, f.end) for f in found]
         makers = [f for f in found if f.entity.type in COMPANY_TYPES and not f.demonym]
         main_maker = makers[0] if makers else None
-        for match in _PERSON.finditer(text):
+        for match in _person_candidates(text, stop):
             a, b = match.span()
             words = match.group(0).split()
-            if words[0] in stop or any(w in stop for w in words):
+            if any(w in stop for w in words):
                 continue
             if any(a < e and b > s for s, e in occupied):
                 continue
@@ -584,8 +731,9 @@ class Extractor:
                     role_after = re.match(rf"['’]s?\s+({roles.pattern})\b", text[named.end:named.end + 60].lower())
                     role = role_after.group(1) if role_after else None
             # "Jim Farley, the chief executive," / "under chief executive Jim Farley": the article's maker
+            # (a head of state or government is nobody's employee: "President Joko Widodo")
             bare_role = re.match(rf",\s+(?:the|its)\s+({roles.pattern})\s*[,.]", after.lower()) or (
-                titled if titled and org is None else None)
+                titled if titled and org is None and titled.group(1) not in _PUBLIC_OFFICES else None)
             if org is None and bare_role and main_maker is not None:
                 org = main_maker
                 role = bare_role.group(1)
@@ -664,13 +812,24 @@ class Extractor:
                 candidates.append((item, Status.ENDED))
                 continue
             if item.demonym:
-                # "European production", "the Czech joint venture plant"
+                # "European production", "the Czech joint venture plant"; not "the Korean carmaker's
+                # plant", which is the maker's nationality; "in the Slovak capital" is a place
                 following = [w.strip(".,;:").lower() for w in text[local_end:local_end + 40].split()[:3]]
+                if following and _COMPANY_NOUN.fullmatch(following[0]):
+                    continue
+                if following and following[0] in _PLACE_NOUNS and re.search(r"\b(?:in|at|near)\s+the\s+$", before):
+                    candidates.append((item, None))
+                    continue
                 if any(w in production_nouns for w in following) and not any(
                         w in non_site for w in following):
                     candidates.append((item, None))
                 continue
             if next_word.lower() in production_nouns:
+                candidates.append((item, None))
+                continue
+            # "Rwanda's first car plant", not "Indonesia's first battery cell plant"
+            possessive = _PLACE_OWNS_PLANT.match(text, local_end)
+            if possessive and not _pattern("non-vehicle-plant-words").search(possessive.group(0).lower()):
                 candidates.append((item, None))
                 continue
             if re.search(r"\b(?:in|at|near|to|into|for)\s+(?:the\s+)?(?:[\w-]+\s+)?$", before):
@@ -724,9 +883,11 @@ class Extractor:
         anchors = sorted(([first_trigger.start()] if first_trigger else []) + cues)
         found = []
         for match in _DATE.finditer(sentence.text):
-            prefix = _DATE_PREFIX.search(sentence.text[:match.start()])
-            at_start = match.start() <= 6
-            if not (any(a < match.start() for a in anchors) or at_start):
+            # (the pattern may take the space before a bare year: " 2026")
+            begin = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+            prefix = _DATE_PREFIX.search(sentence.text[:begin])
+            at_start = begin <= 6
+            if not (any(a < begin for a in anchors) or at_start):
                 continue
             if not (prefix or match.group("half") or match.group("q") or match.group("h") or
                     match.group("quarter") or match.group("month") or match.group("part") or match.group("rel")):
@@ -756,7 +917,11 @@ class Extractor:
                 last_maker = makers[0].entity
             if not (triggers.search(lowered) or has_plant) or not makers:
                 continue
-            models = [f.entity for f in sentence.found if f.entity.type is EntityType.MODEL]
+            models = list(dict.fromkeys(f.entity for f in sentence.found if f.entity.type is EntityType.MODEL))
+            model_at: dict[tuple[EntityType, str], int] = {}
+            for f in sentence.found:
+                if f.entity.type is EntityType.MODEL:
+                    model_at.setdefault(f.entity.ref, f.start - sentence.span.start)
             sites = self._site_candidates(sentence)
             dates = self._dates(article, sentence)
             if not sites:
@@ -798,9 +963,40 @@ class Extractor:
                     for model in own_models:
                         fact = ProductionFact(maker, site.entity, status, evidence, model,
                                               start, start_phrase, end, end_phrase)
+                        # "dropped plans to build SUVs at Oakville and will instead produce Super
+                        # Duty pickups there": a model in a later clause has that clause's status
+                        # (one in an earlier clause is what the later one speaks of again)
+                        at = model_at.get(model.ref) if model is not None and not forced else None
+                        if at is not None and at > position and _CLAUSE.search(sentence.text.lower(), position, at):
+                            own_status = self._status(sentence, at)
+                            if own_status is not None and own_status is not status:
+                                fact = replace(fact, status=own_status, start=None, start_phrase=None,
+                                               end=None, end_phrase=None)
+                                if dates and own_status is not Status.CANCELLED:
+                                    _, value, phrase = min(dates, key=lambda d: abs(d[0] - at))
+                                    if own_status is Status.ENDED:
+                                        fact = replace(fact, end=value, end_phrase=phrase)
+                                    else:
+                                        fact = replace(fact, start=value, start_phrase=phrase)
+                                bare_key = (maker.ref, None, site.entity.ref)
+                                facts.setdefault(bare_key, replace(fact, status=status, model=None,
+                                                                   start=start, start_phrase=start_phrase,
+                                                                   end=end, end_phrase=end_phrase))
                         key = (maker.ref, model.ref if model else None, site.entity.ref)
                         if key not in facts:
                             facts[key] = fact
+        # A model named in a sentence without a place ("with the Nissan Navara among the last
+        # models built there") is made where its maker's only site in the article is.
+        for maker, named, _ in undated:
+            if named is None or any(f.model == named for f in facts.values()):
+                continue
+            makers_facts = [f for f in facts.values() if f.manufacturer.ref == maker.ref]
+            if len({f.site.ref for f in makers_facts}) != 1:
+                continue
+            site_fact = next((f for f in makers_facts if f.model is None), makers_facts[0])
+            if site_fact.model is None:
+                facts.pop((maker.ref, None, site_fact.site.ref), None)
+            facts[(maker.ref, named.ref, site_fact.site.ref)] = replace(site_fact, model=named)
         # Dates given in a sentence without a place ("With production set to commence in the
         # second half of 2025, the Polestar 4 ...") complete the facts about the same model.
         for maker, model, dates in undated:
@@ -901,6 +1097,12 @@ class Extractor:
             if actor is None and any(c == code and a is not None for c, a in results):
                 del results[(code, actor)]
         return tuple(results.values())
+
+
+def _model_name(model: Entity, reference: Reference) -> str:
+    """A known model's name without its brand ("Corolla" of "Toyota Corolla")."""
+    brand = reference.get(EntityType.BRAND, model.parent or "")
+    return model.label[len(brand.label) + 1:] if brand is not None else model.label
 
 
 def _date_value(match: re.Match[str], published: date | None) -> str | None:

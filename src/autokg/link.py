@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .model import Entity, EntityType
-from .reference import Reference, fold, geonames_cities, slug
+from .reference import Reference, fold, geonames_cities, model_slug, slug
 
 COMPANY_TYPES = (EntityType.GROUP, EntityType.MANUFACTURER)
 #: When a name stands for several entities, the one the press most often means comes first.
@@ -37,10 +37,19 @@ class Linker:
 
     # -- names the gazetteer found -----------------------------------------------------------
 
-    def resolve(self, name: str, *, countries: Iterable[str] = ()) -> Entity | None:
+    def resolve(self, name: str, *, countries: Iterable[str] = (), makers: Iterable[str] = ()) -> Entity | None:
         """The entity a name stands for, using the countries the article is about to settle
-        place names shared by several places (Georgia the US state or the country)."""
-        candidates = self.reference.names.get(fold(name), [])
+        place names shared by several places (Georgia the US state or the country), and the
+        companies it names to settle plant names shared by several plants ("the Rayong plant")."""
+        # (two spellings of one name, "Gläserne" and "Glaserne", list an entity twice)
+        candidates = list(dict.fromkeys(self.reference.names.get(fold(name), [])))
+        plants = [c for c in candidates if c.type is EntityType.PLANT]
+        if len(plants) > 1:
+            named = set(makers)
+            run_by = [p for p in plants if named & self.family(p.operator)]
+            # a plant name several makers use is linked only when the article names its operator
+            candidates = [c for c in candidates if c.type is not EntityType.PLANT] + (
+                run_by if len(run_by) == 1 else [])
         if not candidates:
             return None
         if len(candidates) == 1:
@@ -55,6 +64,15 @@ class Linker:
             if countries_named:
                 return countries_named[0]
         return min(candidates, key=lambda e: PREFERENCE.index(e.type))
+
+    def family(self, key: str | None) -> set[str]:
+        """A company's key with its parent's and its parent's parent's."""
+        keys: set[str] = set()
+        while key and key not in keys:
+            keys.add(key)
+            org = self.reference.org(key)
+            key = org.parent if org is not None else None
+        return keys
 
     def company(self, entity: Entity) -> Entity | None:
         """The manufacturer behind an organisation, brand or model (``None`` for non-makers)."""
@@ -94,7 +112,12 @@ class Linker:
         owner = brand or maker
         if fold(name).startswith(fold(owner.label) + " "):
             name = name[len(owner.label):].strip()
-        return Entity(EntityType.MODEL, f"{owner.key}/{slug(name)}", f"{owner.label} {name}",
+        if brand is not None and (known := self.reference.model_named(name, brand)) is not None:
+            return known
+        key = f"{owner.key}/{model_slug(name)}"
+        if (same_key := self.reference.get(EntityType.MODEL, key)) is not None:
+            return same_key  # another spelling of a known model ("Model-Y")
+        return Entity(EntityType.MODEL, key, f"{owner.label} {name}",
                       parent=brand.key if brand else None,
                       operator=company.key if company else None)
 
@@ -126,11 +149,15 @@ class Linker:
         )
 
     def plant(self, *, locality: Entity | None, operator: Entity | None = None,
-              name: str | None = None) -> Entity | None:
-        """The reference plant in a town (run by the operator, when given), else a minted one."""
+              name: str | None = None, makers: Iterable[str] | None = None) -> Entity | None:
+        """The reference plant in a town (run by the operator, when given, or else by one of
+        the companies the article names, when given), else a minted one."""
         if locality is not None:
             plants = [p for p in self.reference.plants_by_locality.get(fold(locality.label), [])
                       if p.country == locality.country]
+            if operator is None and makers is not None:
+                named = set(makers)
+                plants = [p for p in plants if named & self.family(p.operator)]
             if operator is not None:
                 maker = self.company(operator) or operator
                 family = {maker.key, maker.parent, operator.key}

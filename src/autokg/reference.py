@@ -56,6 +56,15 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
 
 
+def model_slug(name: str) -> str:
+    """The slug of a model's name, where a plus sign is a word ("C-HR+" is not the C-HR).
+
+    >>> model_slug("C-HR+"), model_slug("Song Plus")
+    ('c-hr-plus', 'song-plus')
+    """
+    return slug(name.replace("+", " plus "))
+
+
 def _rows(name: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
     path = reference_dir() / name
     try:
@@ -112,6 +121,8 @@ class Reference:
     #: folded locality name -> plants in that locality
     plants_by_locality: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
     _brands: dict[str, list[Entity]] = field(default_factory=dict)
+    #: folded model name, with or without its brand ("corolla", "ford mach-e") -> the models called that
+    models: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, entity: Entity, names: tuple[str, ...] = ()) -> None:
         if entity.ref in self.entities:
@@ -121,6 +132,24 @@ class Reference:
             self._brands.setdefault(entity.parent, []).append(entity)
         for name in {entity.label, *entity.aliases, *names}:
             self.names[fold(name)].append(entity)
+
+    def add_model(self, entity: Entity, spellings: tuple[str, ...]) -> None:
+        """A vehicle model, found by its own name rather than through :attr:`names`: a model name
+        means that model only where the article names its maker."""
+        if entity.ref in self.entities:
+            raise ReferenceDataError(f"model {entity.key!r} is defined twice")
+        self.entities[entity.ref] = entity
+        for spelling in dict.fromkeys(spellings):
+            self.models[fold(spelling)].append(entity)
+
+    def model_named(self, name: str, brand: Entity) -> Entity | None:
+        """The brand's model called ``name`` (its name or another spelling of it, with or without
+        the brand), if known."""
+        for spelling in (name, f"{brand.label} {name}"):
+            found = next((m for m in self.models.get(fold(spelling), ()) if m.parent == brand.key), None)
+            if found is not None:
+                return found
+        return None
 
     def get(self, type: EntityType, key: str) -> Entity | None:
         return self.entities.get((type, key))
@@ -164,6 +193,8 @@ class Reference:
             return "name"
         if key in self.demonyms:
             return "place"
+        if " " in key and key in self.models:
+            return "model"  # only names of several words: "e Vitara", "Grand Koleos"
         if any(int(c["population"]) >= 5000 for c in geonames_cities().get(key, ())):
             return "place"
         return None
@@ -240,6 +271,39 @@ def _load_plants(ref: Reference) -> None:
             ))
 
 
+#: what ``models.csv`` says a model is
+MODEL_KINDS = frozenset({"car", "suv", "pickup", "van", "truck", "bus"})
+
+
+def _load_models(ref: Reference) -> None:
+    """Vehicle models by brand: the key and label are the ones a model named in an article gets
+    from its brand ("toyota/corolla", "Toyota Corolla"), so both give one IRI."""
+    path = "models.csv"
+    for line, row in _rows(path, ("brand", "name", "aliases", "kind")):
+        brand = ref.get(EntityType.BRAND, row["brand"])
+        if brand is None:
+            raise ReferenceDataError(f"unknown brand {row['brand']!r} (add it to organisations.csv)",
+                                     path=path, line=line)
+        name = row["name"].strip()
+        if not name:
+            raise ReferenceDataError("empty model name", path=path, line=line)
+        if row["kind"] not in MODEL_KINDS:
+            raise ReferenceDataError(f"unknown kind {row['kind']!r}, expected one of "
+                                     f"{', '.join(sorted(MODEL_KINDS))}", path=path, line=line)
+        owner = ref.owner(brand)
+        aliases = _split(row["aliases"])
+        prefix = fold(brand.label) + " "
+        # "Polestar 3": a name that starts with its brand is found only with it ("3" is no name)
+        if fold(name).startswith(prefix):
+            name = name[len(brand.label):].strip()
+        bare = tuple(s for s in (name, *aliases) if not fold(s).startswith(prefix) and not s.isdigit())
+        full = tuple(s if fold(s).startswith(prefix) else f"{brand.label} {s}" for s in (name, *aliases))
+        ref.add_model(Entity(EntityType.MODEL, f"{brand.key}/{model_slug(name)}", f"{brand.label} {name}",
+                             linked=True, parent=brand.key, operator=owner.key if owner is not brand else None,
+                             aliases=aliases),
+                      bare + full)
+
+
 def _check(ref: Reference) -> None:
     for entity in ref:
         if entity.type is EntityType.BRAND and not (entity.parent and ref.org(entity.parent)):
@@ -264,6 +328,7 @@ def load_reference(folder: Path | None = None) -> Reference:
     _load_places(ref)
     _load_organisations(ref)
     _load_plants(ref)
+    _load_models(ref)
     _check(ref)
     return ref
 
