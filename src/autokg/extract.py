@@ -102,7 +102,7 @@ _ON_PLATFORM_BEFORE = re.compile(r"\b(?:on|using|uses|use|based on|underpinned b
 _COMPANY_NOUN = re.compile(
     r"(?:car|auto|truck|ev|battery|bus|van)?-?(?:maker|makers|manufacturer|manufacturers)(?:['’]s?)?|"
     r"(?:company|group|firm|brand|rival|partner|giant|start-up|startup|supplier|owner|conglomerate|"
-    r"government|state|investor)(?:['’]s?|s)?")
+    r"government|investor)(?:['’]s?|s)?")
 #: "in the Slovak capital", "in the Mexican state"
 _PLACE_NOUNS = frozenset({"capital", "city", "town", "region", "province", "state", "port", "village"})
 #: titles of public office, which do not tie a person to the article's manufacturer
