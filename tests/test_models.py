@@ -69,3 +69,12 @@ def test_a_model_named_after_its_brand_keeps_the_brands_model(extractor, referen
     labels = _models(extractor, reference, "Stellantis moves production to Mirafiori Fiat builds the 500e "
                      "there, and the Maserati Levante SUV joined it. Ann Lee")
     assert "Maserati Levante" in labels and not any(label.startswith("Fiat Maserati") for label in labels)
+
+
+def test_a_models_full_name_names_its_maker(extractor, reference):
+    """"the Mercedes-Benz eSprinter" in an article that names Mercedes nowhere else was found as
+    one name, then dropped whole, because a model needs its maker named and the full name did not
+    count as naming it."""
+    labels = _models(extractor, reference, "Electric vans for Düsseldorf The Mercedes-Benz eSprinter is "
+                     "now built in Düsseldorf. Ann Lee")
+    assert labels == ["Mercedes-Benz Sprinter"]

@@ -264,6 +264,12 @@ def _title_words() -> frozenset[str]:
     return frozenset(words | {"Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame", "King", "Queen", "Premier"})
 
 
+def _opens_sentence(text: str, index: int) -> bool:
+    """Whether the word at ``index`` starts the text, a paragraph, or a sentence."""
+    before = text[:index].rstrip(" ")
+    return not before or before.endswith("\n") or re.search(r"[.!?:]['’\"”]?$", before) is not None
+
+
 def _words_before(text: str, index: int, count: int) -> list[str]:
     return _WORD.findall(text[max(0, index - 60) : index])[-count:]
 
@@ -317,13 +323,10 @@ class Extractor:
         #: folded model names that are no other name: found only as spelt, and only where the
         #: article names the model's maker
         self._model_only: set[str] = set()
-        for key, models in reference.models.items():
+        for key, model_spellings in reference.model_spellings.items():
             if key not in spellings:
                 self._model_only.add(key)
-            for model in models:
-                bare = (_model_name(model, reference), *model.aliases)
-                full = tuple(f"{model.label[:-len(bare[0])]}{s}" for s in bare)
-                spellings.setdefault(key, set()).update(s for s in bare + full if fold(s) == key)
+            spellings.setdefault(key, set()).update(model_spellings)
         for key, names in spellings.items():
             if len(key) >= 2:
                 self._automaton.add_word(key, (key, frozenset(names)))
@@ -385,7 +388,7 @@ class Extractor:
         found = self._add_models(text, found)
         found = self._add_localities(text, found)
         found = self._add_towns(text, found, countries)
-        found = self._add_plants(text, found)
+        found = self._add_plants(text, found, makers)
         self._mark_roles(text, found)
         spans = list(sentences(text))
         people, affiliations = self._people(article, text, found, spans)
@@ -418,10 +421,14 @@ class Extractor:
         return [f.town for f in found if f.town is not None]
 
     def _context_makers(self, hits: list[tuple[int, int, str]]) -> set[str]:
-        """The companies an article names, with the companies behind the brands it names."""
+        """The companies an article names, with the companies behind the brands it names, also
+        inside a model's full name ("Toyota Corolla"; a bare "Corolla" names no maker)."""
         keys: set[str] = set()
         for _, _, key in hits:
-            for entity in self.reference.names.get(key, []):
+            named = list(self.reference.names.get(key, []))
+            named.extend(m for m in self.reference.models.get(key, ()) if key.startswith(
+                fold(self.reference.brand_label(m)) + " "))
+            for entity in named:
                 company = self.linker.company(entity)
                 if company is not None:
                     keys.add(company.key)
@@ -489,8 +496,7 @@ class Extractor:
         if len(models) != 1:
             return None
         surface = text[start:end]
-        if " " not in surface and not any(c.isdigit() for c in surface) and \
-                re.search(r"(?:^|[.!?:]['’\"”]?|\n)\s*$", text[max(0, start - 8):start]):
+        if " " not in surface and not any(c.isdigit() for c in surface) and _opens_sentence(text, start):
             return None
         return models[0]
 
@@ -528,13 +534,9 @@ class Extractor:
             candidate = " ".join(tokens[:size])
             for bare in (candidate, candidate.rstrip(".,;:!?)’'\"”")):
                 if bare and self.reference.model_named(bare, brand) is not None and \
-                        bare in self._spellings(bare):
+                        bare in self.reference.model_spellings.get(fold(bare), ()):
                     return bare
         return None
-
-    def _spellings(self, name: str) -> frozenset[str]:
-        return frozenset(s for model in self.reference.models.get(fold(name), ())
-                         for s in (_model_name(model, self.reference), *model.aliases))
 
     def _generic_model_after(self, rest: str, index: int, stop: frozenset[str]) -> tuple[int, str | None]:
         words: list[str] = []
@@ -614,11 +616,11 @@ class Extractor:
         result.sort(key=lambda f: f.start)
         return result
 
-    def _add_plants(self, text: str, found: list[_Found]) -> list[_Found]:
-        """Plants described rather than named: "the Volvo plant in Ridgeville", "its Tychy plant"."""
+    def _add_plants(self, text: str, found: list[_Found], makers: set[str]) -> list[_Found]:
+        """Plants described rather than named: "the Volvo plant in Ridgeville", "its Tychy plant";
+        a plant in a town is taken for one run by a company the article names (``makers``)."""
         plant_nouns = _pattern("plant-nouns")
         result = list(found)
-        makers = {c.key for c in (self.linker.company(f.entity) for f in found) if c is not None}
         for match in re.finditer(plant_nouns.pattern, text, re.IGNORECASE):
             a, b = match.span()
             if any(f.start <= a < f.end for f in result if f.entity.type is EntityType.PLANT):
@@ -967,7 +969,7 @@ class Extractor:
                         # Duty pickups there": a model in a later clause has that clause's status
                         # (one in an earlier clause is what the later one speaks of again)
                         at = model_at.get(model.ref) if model is not None and not forced else None
-                        if at is not None and at > position and _CLAUSE.search(sentence.text.lower(), position, at):
+                        if at is not None and at > position and _CLAUSE.search(lowered, position, at):
                             own_status = self._status(sentence, at)
                             if own_status is not None and own_status is not status:
                                 fact = replace(fact, status=own_status, start=None, start_phrase=None,
@@ -1097,12 +1099,6 @@ class Extractor:
             if actor is None and any(c == code and a is not None for c, a in results):
                 del results[(code, actor)]
         return tuple(results.values())
-
-
-def _model_name(model: Entity, reference: Reference) -> str:
-    """A known model's name without its brand ("Corolla" of "Toyota Corolla")."""
-    brand = reference.get(EntityType.BRAND, model.parent or "")
-    return model.label[len(brand.label) + 1:] if brand is not None else model.label
 
 
 def _date_value(match: re.Match[str], published: date | None) -> str | None:

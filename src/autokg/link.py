@@ -41,8 +41,7 @@ class Linker:
         """The entity a name stands for, using the countries the article is about to settle
         place names shared by several places (Georgia the US state or the country), and the
         companies it names to settle plant names shared by several plants ("the Rayong plant")."""
-        # (two spellings of one name, "Gläserne" and "Glaserne", list an entity twice)
-        candidates = list(dict.fromkeys(self.reference.names.get(fold(name), [])))
+        candidates = self.reference.names.get(fold(name), [])
         plants = [c for c in candidates if c.type is EntityType.PLANT]
         if len(plants) > 1:
             named = set(makers)

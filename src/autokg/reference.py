@@ -123,6 +123,8 @@ class Reference:
     _brands: dict[str, list[Entity]] = field(default_factory=dict)
     #: folded model name, with or without its brand ("corolla", "ford mach-e") -> the models called that
     models: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
+    #: folded model name -> how models of that name are spelt ("Corolla", "Toyota Corolla")
+    model_spellings: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, entity: Entity, names: tuple[str, ...] = ()) -> None:
         if entity.ref in self.entities:
@@ -130,8 +132,9 @@ class Reference:
         self.entities[entity.ref] = entity
         if entity.type is EntityType.BRAND and entity.parent:
             self._brands.setdefault(entity.parent, []).append(entity)
-        for name in {entity.label, *entity.aliases, *names}:
-            self.names[fold(name)].append(entity)
+        # (two spellings of one name, "Gläserne" and "Glaserne Manufaktur", list the entity once)
+        for key in {fold(name) for name in (entity.label, *entity.aliases, *names)}:
+            self.names[key].append(entity)
 
     def add_model(self, entity: Entity, spellings: tuple[str, ...]) -> None:
         """A vehicle model, found by its own name rather than through :attr:`names`: a model name
@@ -139,8 +142,16 @@ class Reference:
         if entity.ref in self.entities:
             raise ReferenceDataError(f"model {entity.key!r} is defined twice")
         self.entities[entity.ref] = entity
-        for spelling in dict.fromkeys(spellings):
-            self.models[fold(spelling)].append(entity)
+        for spelling in spellings:
+            key = fold(spelling)
+            if entity not in self.models[key]:
+                self.models[key].append(entity)
+            self.model_spellings[key].add(spelling)
+
+    def brand_label(self, model: Entity) -> str:
+        """The name of a model's brand ("Toyota" for the Toyota Corolla)."""
+        brand = self.get(EntityType.BRAND, model.parent or "")
+        return brand.label if brand is not None else ""
 
     def model_named(self, name: str, brand: Entity) -> Entity | None:
         """The brand's model called ``name`` (its name or another spelling of it, with or without
