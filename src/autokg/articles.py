@@ -132,32 +132,48 @@ def _strip(token: str) -> str:
     return token
 
 
-def _name_at(tokens: list[str], start: int, names: NameTest, *, models: bool = False) -> int:
+class _Names:
+    """The known names among a line's tokens: each run of tokens is looked up once per line
+    (the split asks about the same runs for every candidate boundary)."""
+
+    def __init__(self, tokens: list[str], names: NameTest):
+        self.bare = [_strip(t) for t in tokens]
+        self.names = names
+        self.seen: dict[tuple[int, int], str | None] = {}
+
+    def kind(self, start: int, size: int) -> str | None:
+        """What tokens ``start`` to ``start + size`` name (None if nothing or out of range)."""
+        key = (start, size)
+        if key not in self.seen:
+            inside = 0 <= start and start + size <= len(self.bare)
+            self.seen[key] = self.names(" ".join(self.bare[start:start + size])) if inside else None
+        return self.seen[key]
+
+
+def _name_at(names: _Names, start: int, *, models: bool = False) -> int:
     """How many tokens from ``start`` form a known name (0 if none); a model's name counts only
     with ``models``: it holds its words together but seldom opens a standfirst."""
     for size in (4, 3, 2, 1):
-        if start + size <= len(tokens):
-            kind = names(" ".join(_strip(t) for t in tokens[start:start + size]))
-            if kind and (models or kind != "model"):
-                return size
+        kind = names.kind(start, size)
+        if kind and (models or kind != "model"):
+            return size
     return 0
 
 
-def _name_ending_at(tokens: list[str], end: int, names: NameTest) -> bool:
-    return any(end - size >= 0 and names(" ".join(_strip(t) for t in tokens[end - size:end]))
-               for size in (1, 2, 3))
+def _name_ending_at(names: _Names, end: int) -> bool:
+    return any(end - size >= 0 and names.kind(end - size, size) for size in (1, 2, 3))
 
 
-def _inside_name(tokens: list[str], j: int, names: NameTest) -> bool:
+def _inside_name(names: _Names, j: int) -> bool:
     """Whether tokens ``j-1`` and ``j`` belong to one known name ("Volvo | Cars")."""
     for start in range(max(0, j - 3), j):
-        size = _name_at(tokens, start, names, models=True)
+        size = _name_at(names, start, models=True)
         if size and start + size > j:
             return True
     return False
 
 
-def _boundary_score(tokens: list[str], j: int, end: int, names: NameTest | None = None) -> float | None:
+def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = None) -> float | None:
     """How likely the standfirst starts at token ``j``; ``None`` if it cannot."""
     function_words = lexicon("function-words")
     previous, token = tokens[j - 1], tokens[j]
@@ -167,7 +183,7 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: NameTest | None 
     if previous[-1] in ",;:–—-(/" or previous in _OPENING_QUOTE:
         return None
     bare_previous = previous.rstrip("\"'”’)")
-    if bare_previous.endswith(("’s", "'s")) or (names and _inside_name(tokens, j, names)):
+    if bare_previous.endswith(("’s", "'s")) or (names and _inside_name(names, j)):
         return None
     score = 0.0
     if previous.lower() in function_words:
@@ -176,17 +192,17 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: NameTest | None 
         score -= 1.5  # "move in", "scaled back": a verb's particle can end a headline
     if bare_previous.lower() in lexicon("roles"):
         score -= 2.0  # "German chancellor | Olaf Scholz": a role comes before a name
-    subject_size = _name_at(tokens, j, names) if names else 0
+    subject_size = _name_at(names, j) if names else 0
     known_start = subject_size > 0
-    known_end = bool(names and _name_ending_at(tokens, j, names))
+    known_end = bool(names and _name_ending_at(names, j))
     if known_start:
         score += 1.0
         if known_end:
             score += 0.5  # two known names side by side ("Tychy | Stellantis") are two phrases
         if (j + subject_size < end and not tokens[j + subject_size - 1].endswith(",")
-                and _name_at(tokens, j + subject_size, names)):  # type: ignore[arg-type]
+                and _name_at(names, j + subject_size)):  # type: ignore[arg-type]
             score -= 1.0  # ... so a standfirst does not start with both
-    maker_before = bool(names) and names(_strip(previous)) == "maker"  # type: ignore[misc]
+    maker_before = bool(names) and names.kind(j - 1, 1) == "maker"  # type: ignore[union-attr]
     if maker_before and _strip(token)[:1].isdigit():
         return None  # "Peugeot | 208": a model name
     if maker_before and not known_start and token not in lexicon("sentence-openers"):
@@ -241,7 +257,7 @@ def _title_case(tokens: list[str]) -> bool:
     return len(words) >= 4 and all(w[0].isupper() for w in words)
 
 
-def _title_case_boundary(tokens: list[str], end: int, names: NameTest | None) -> int | None:
+def _title_case_boundary(tokens: list[str], end: int, names: _Names | None) -> int | None:
     """In a Title Case headline the standfirst starts with the subject of its first lower-case
     word: a known name ending there, or one capitalised word, with its article ("The")."""
     function_words = lexicon("function-words")
@@ -254,7 +270,7 @@ def _title_case_boundary(tokens: list[str], end: int, names: NameTest | None) ->
         j = i - 1
         if names:
             for size in (3, 2):
-                if i - size >= 3 and names(" ".join(_strip(t) for t in tokens[i - size:i])):
+                if i - size >= 3 and names.kind(i - size, size):
                     j = i - size
                     break
         if j - 1 >= 3 and tokens[j - 1] in lexicon("sentence-openers"):
@@ -288,14 +304,15 @@ def split_listing_line(line: str, *, names: NameTest | None = None) -> Split:
     author = " ".join(tokens[byline_start:]) or None
     body_end = byline_start
 
+    known = _Names(tokens, names) if names else None
     best: tuple[float, int] | None = None
     if _title_case(tokens[:body_end]):
-        j = _title_case_boundary(tokens, body_end, names)
+        j = _title_case_boundary(tokens, body_end, known)
         if j is not None:
             best = (0.0, j)
     if best is None:
         for j in range(1, body_end):
-            score = _boundary_score(tokens, j, body_end, names)
+            score = _boundary_score(tokens, j, body_end, known)
             if score is not None and (best is None or score > best[0]):
                 best = (score, j)
 

@@ -35,7 +35,7 @@ from .model import (
     Status,
     StrategyFact,
 )
-from .reference import Reference, fold, geonames_cities
+from .reference import Reference, fold, geonames_towns
 from .resources import home, lexicon, strategies_file
 
 _STATUS_RANK = {Status.CANCELLED: 0, Status.ENDED: 1, Status.PLANNED: 2, Status.ACTIVE: 3}
@@ -601,16 +601,16 @@ class Extractor:
             name = match.group(group)
             if name.split()[0] in stop or any(f.start < b and a < f.end for f in result):
                 continue
-            towns = geonames_cities().get(fold(name), [])
-            local = [t for t in towns if t["countrycode"] in countries]
-            sizeable = [t for t in local if int(t["population"]) >= 15_000]
-            big = [t for t in towns if int(t["population"]) >= 100_000]
+            towns = geonames_towns().get(fold(name))
+            local = [t for t in towns if t.country in countries]
+            sizeable = [t for t in local if t.population >= 15_000]
+            big = [t for t in towns if t.population >= 100_000]
             # A village of the article's country loses to a city elsewhere ("Ghent" in an
             # article about a US plant is the Belgian city, not Ghent, New York).
-            pick = max(sizeable or big or local, key=lambda t: int(t["population"]), default=None)
+            pick = max(sizeable or big or local, key=lambda t: t.population, default=None)
             if pick is None:
                 continue
-            town = self.linker.locality(str(pick["name"]), country=str(pick["countrycode"]))
+            town = self.linker.locality(pick.name, country=pick.country)
             if town is not None:
                 result.append(_Found(town, a, b))
         result.sort(key=lambda f: f.start)

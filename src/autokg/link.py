@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .model import Entity, EntityType
-from .reference import Reference, fold, geonames_cities, model_slug, slug
+from .reference import Reference, fold, geonames_towns, model_slug, slug
 
 COMPANY_TYPES = (EntityType.GROUP, EntityType.MANUFACTURER)
 #: When a name stands for several entities, the one the press most often means comes first.
@@ -135,16 +135,15 @@ class Linker:
         if known:
             return known[0]
         state = subdivision.split("-", 1)[1] if subdivision and country == "US" else None
-        towns = [c for c in geonames_cities().get(fold(name), []) if c["countrycode"] == country
-                 and (state is None or c["admin1code"] == state)]
+        towns = [t for t in geonames_towns().get(fold(name)) if t.country == country
+                 and (state is None or t.admin1 == state)]
         if not towns:
             return None
-        town = max(towns, key=lambda c: int(c["population"]))
-        us_state = f"US-{town['admin1code']}" if country == "US" else subdivision
+        town = max(towns, key=lambda t: t.population)
+        us_state = f"US-{town.admin1}" if country == "US" else subdivision
         return Entity(
-            EntityType.LOCALITY, str(town["geonameid"]), str(town["name"]), linked=True,
-            geonames=int(town["geonameid"]), country=country, subdivision=us_state,
-            lat=float(town["latitude"]), lon=float(town["longitude"]),
+            EntityType.LOCALITY, str(town.geonameid), town.name, linked=True,
+            geonames=town.geonameid, country=country, subdivision=us_state, lat=town.lat, lon=town.lon,
         )
 
     def plant(self, *, locality: Entity | None, operator: Entity | None = None,

@@ -35,13 +35,13 @@ from .extract import Extractor
 from .mapping import TYPE, article_iri, static_triples, to_rdf
 from .model import Article, Entity
 from .queries import ResultTable, run_query, stored_queries
-from .reference import geonames_cities, load_reference
+from .reference import geonames_towns, load_reference
 from .store import GraphStore, RdfFormat, load_graph
 from .validate import Engine, ValidationReport, Violation, validate, validate_store
 from .vocab import AKG
 
 #: Articles per batch: large enough to amortise the per-batch checks, small enough to stay lean.
-BATCH = 250
+BATCH = 1000
 #: Inputs smaller than this (bytes) are built in this process: forking would cost more than it saves.
 SMALL_INPUT = 200_000
 #: Inputs larger than this (bytes, about 20,000 articles, a million triples) are built in a
@@ -157,7 +157,7 @@ class Workers:
     def __enter__(self) -> Workers:
         if self.count > 1:
             _worker_extractor()  # the reference data, loaded once before the fork
-            geonames_cities()  # and the GeoNames town index
+            geonames_towns()  # and the GeoNames town index
             self.pool = multiprocessing.get_context("fork").Pool(self.count)
         return self
 

