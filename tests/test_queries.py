@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,28 @@ def test_output_formats_agree(sample_store):
     assert first["article"]["type"] == "uri" and first["status"]["type"] == "literal"
     text = format_results(table, ResultFormat.TABLE)
     assert f"{len(table.rows)} row(s)" in text and "manufacturer" in text
+
+
+def test_reported_producers_are_exactly_the_producers_of_the_facts(sample_store):
+    """``akg:reportedProducer`` is derived from the production facts: one triple for each site
+    and manufacturer that a fact names, and no other."""
+    prefix = "PREFIX akg: <https://w3id.org/autokg/ontology#>\n"
+    facts = {(r["site"].value, r["maker"].value) for r in sample_store.store.query(
+        prefix + "SELECT DISTINCT ?site ?maker { ?f a akg:ProductionFact ; akg:site ?site ; akg:manufacturer ?maker }")}
+    shortcuts = {(r["site"].value, r["maker"].value) for r in sample_store.store.query(
+        prefix + "SELECT ?site ?maker { ?site akg:reportedProducer ?maker }")}
+    assert facts and shortcuts == facts
+
+
+def test_plants_by_country_lists_the_producers_the_facts_give(sample_store):
+    """The stored query reads producers through the shortcut; reading them from the facts gives
+    the same rows, for every country and for one."""
+    query = find_query("plants-by-country")
+    for params in ({}, {"country": "US"}, {"country": "DE"}):
+        through_facts = query.text.replace(
+            "?site akg:reportedProducer/rdfs:label ?producer",
+            "?fact akg:site ?site ; akg:manufacturer/rdfs:label ?producer")
+        assert through_facts != query.text
+        expected = run_query(sample_store, replace(query, text=through_facts), params)
+        got = run_query(sample_store, query, params)
+        assert got.rows == expected.rows and any(row[-1] is not None for row in got.rows)

@@ -193,6 +193,7 @@ def production_triples(fact: ProductionFact) -> Iterator[Triple]:
     yield _T(iri, TYPE, N(AKG.ProductionFact))
     yield _T(iri, N(AKG.manufacturer), entity_iri(fact.manufacturer))
     yield _T(iri, N(AKG.site), entity_iri(fact.site))
+    yield _T(entity_iri(fact.site), N(AKG.reportedProducer), entity_iri(fact.manufacturer))
     yield _T(iri, N(AKG.status), STATUS_IRI[fact.status])
     if fact.model:
         yield _T(iri, N(AKG.model), entity_iri(fact.model))

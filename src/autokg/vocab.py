@@ -68,6 +68,7 @@ class AKG(DefinedNamespace):
     subdivisionCode: URIRef
     linked: URIRef
     site: URIRef
+    reportedProducer: URIRef
     model: URIRef
     status: URIRef
     start: URIRef
