@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
+from typing import IO
 
 from . import __version__
 from .articles import Format
@@ -26,7 +27,7 @@ from .endpoint import (
     source_graph,
 )
 from .errors import AutokgError
-from .export import atomic_output, write
+from .export import atomic_output, convert, write
 from .pipeline import BuildSummary, CheckResult, build, validate_files
 from .queries import ResultFormat, find_query, format_results, run_query, stored_queries
 from .store import GraphStore, RdfFormat, load_graph
@@ -178,15 +179,24 @@ def cmd_queries(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    store = _graph(args, args.data)
     fmt = RdfFormat.parse(args.format) if args.format else RdfFormat.for_path(args.out or "x.ttl")
+    if args.data and len(args.data) == 1 and not args.store:
+        # one graph file: converted as a stream, no store needed (several are merged in a store)
+        def run(stream: IO[bytes]) -> int:
+            return convert(args.data[0], stream, format=fmt)
+    else:
+        store = _graph(args, args.data)
+
+        def run(stream: IO[bytes]) -> int:
+            write(store, stream, format=fmt)
+            return len(store)
     if args.out in (None, "-"):
         with os.fdopen(os.dup(sys.stdout.fileno()), "wb") as stream:
-            write(store, stream, format=fmt)
+            run(stream)
     else:
         with atomic_output(args.out) as stream:
-            write(store, stream, format=fmt)
-        print(f"{len(store)} triples written to {args.out} ({fmt.name.replace('_', '-')})", file=sys.stderr)
+            count = run(stream)
+        print(f"{count} triples written to {args.out} ({fmt.name.replace('_', '-')})", file=sys.stderr)
     return EXIT_OK
 
 

@@ -482,19 +482,16 @@ def validate_store(store: ox.Store, shapes: Graph | None = None, *, folder: Path
                    workers: int | None = None) -> ValidationReport:
     """Validate the default graph of an Oxigraph store with the compiled SPARQL checks.
 
-    A large on-disk store (``folder``, with the project's shapes) is checked by one process per
-    core, each with the store opened read-only and a share of the checks: Oxigraph evaluates a
-    query in one thread and holds Python's lock while it does.
+    A large on-disk store (``folder``, with the project's shapes) that this process opened
+    read-only is checked by one process per core, each with the store opened read-only and a
+    share of the checks: Oxigraph evaluates a query in one thread and holds Python's lock while
+    it does. A store this process may write to is checked here alone.
     """
     triples = len(store)
     subclasses = _subclass_pairs(store)
     checks = compile_shapes(shapes if shapes is not None else load_shapes(), subclasses)
     count = workers if workers is not None else min(len(os.sched_getaffinity(0)), 8)
-    if folder is not None and count > 1 and triples > PARALLEL_ABOVE:
-        try:
-            store.flush()  # what this process wrote, visible to the others
-        except RuntimeError:
-            pass  # opened read-only: nothing to write
+    if folder is not None and count > 1 and triples > PARALLEL_ABOVE and _read_only(store):
         context = multiprocessing.get_context("fork")  # each worker opens the store anew
         with context.Pool(count, initializer=_open_store, initargs=(str(folder),)) as pool:
             shares = pool.imap_unordered(_check_share, [(i, subclasses) for i in range(len(checks))])
@@ -503,6 +500,16 @@ def validate_store(store: ox.Store, shapes: Graph | None = None, *, folder: Path
         found = set(run_checks(store, checks))
     violations = sorted(found, key=lambda v: (v.focus, v.path or "", v.message))
     return ValidationReport(not violations, tuple(violations), triples)
+
+
+def _read_only(store: ox.Store) -> bool:
+    """Whether this process opened the store read-only: only then may other processes open it
+    (reading a store another process holds open for writing is undefined in Oxigraph)."""
+    try:
+        store.flush()
+    except (RuntimeError, OSError):
+        return True
+    return False
 
 
 _worker_store: ox.Store | None = None
