@@ -219,3 +219,18 @@ def test_no_room_for_the_spool_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "TemporaryFile", full)
     with pytest.raises(AutokgError, match="No space left on device.*TMPDIR"):
         list(ArticleReader().read([listing]))
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    # a company's name after "subsidiary", "unit", "rival" ... belongs to that noun phrase
+    (("MG opens a second plant in Gujarat SAIC’s Indian subsidiary MG Motor India will build electric SUVs "
+      "at Halol from 2026. Ann Lee"), "MG opens a second plant in Gujarat"),
+    # a headline may end on a stranded preposition after "away" or "out"
+    (("Volkswagen takes over the plant Ford walked away from Volkswagen will build electric vans at the site "
+      "from 2027. Ann Lee"), "Volkswagen takes over the plant Ford walked away from"),
+    # the headline's subject named again late in a long standfirst does not start it
+    (("Kia starts EV9 production in Georgia The plant in West Point began building the electric SUV in May "
+      "2023, and its president said Kia would add a second shift. Ann Lee"), "Kia starts EV9 production in Georgia"),
+])
+def test_split_regressions(line, title):
+    assert split_listing_line(line, names=load_reference().name_kind).title == title

@@ -234,3 +234,185 @@ def test_a_plant_with_two_spellings_of_one_alias_is_still_linked():
     mentions = {(m.entity.type.name, m.entity.key) for m in Extractor(reference).extract(article).mentions}
     assert ("PLANT", "volkswagen-dresden") in mentions
     assert not any(kind == "PERSON" for kind, _ in mentions)
+
+
+def _extraction(line: str | None = None, *, title: str = "", text: str = ""):
+    """What the extractor reads from a listing line, or from an article's headline and body."""
+    from autokg.articles import listing_article
+    from autokg.extract import Extractor
+    from autokg.model import Article
+    from autokg.reference import load_reference
+
+    reference = load_reference()
+    if line is not None:
+        article, _ = listing_article("x.txt", 1, line, reference.name_kind)
+    else:
+        article = Article(key="k", source="x.jsonl:1", title=title, text=text)
+    return Extractor(reference).extract(article)
+
+
+def _production(line: str) -> set[tuple[str, str, str, str | None]]:
+    return {(f.manufacturer.label, f.site.label, f.status.value, f.model.label if f.model else None)
+            for f in _extraction(line).production}
+
+
+def test_a_countrys_capital_is_its_capital_city():
+    """"in the Hungarian capital" was read as Hungary, not Budapest."""
+    facts = _production("Suzuki adds a line in Hungary Suzuki will build small SUVs in the Hungarian "
+                        "capital from 2027, the carmaker said. Ann Lee")
+    assert {site for _, site, _, _ in facts} == {"Budapest"}
+    extraction = _extraction("Suzuki raises money in Hungary Suzuki will build small SUVs in Esztergom with "
+                             "funds raised in the Hungarian capital markets. Ann Lee")
+    assert "Budapest" not in {m.entity.label for m in extraction.mentions}
+
+
+def test_a_sister_company_or_joint_venture_builds_the_models_it_is_said_to_build():
+    """"Volkswagen builds ... the Skoda Superb" made Skoda Auto the producer, and "Ford Otosan ...
+    started building the Ford Puma there" Ford (or nothing: "there" was no place)."""
+    facts = _production("Bratislava gains a Skoda Volkswagen is building the Skoda Superb in Bratislava "
+                        "for the first time this year. Ann Lee")
+    assert {(maker, model) for maker, _, _, model in facts} == {("Volkswagen Group", "Škoda Superb")}
+    facts = _production("Craiova adds the electric Puma Ford Otosan took over the plant in 2022 and began "
+                        "building the Ford Puma Gen-E there in 2024. Ann Lee")
+    assert {(maker, site, model) for maker, site, _, model in facts} == {("Ford Otosan", "Craiova", "Ford Puma")}
+
+
+def test_a_maker_named_after_the_models_does_not_build_them():
+    """"... builds the Toyota Corolla Cross, and a Mazda crossover will follow" gave Mazda the
+    Corolla Cross."""
+    facts = _production("Huntsville starts up The joint plant in Huntsville, Alabama, has begun building "
+                        "the Toyota Corolla Cross, and a Mazda crossover will follow next year. Ann Lee")
+    assert {(maker, model) for maker, _, _, model in facts} == {
+        ("Toyota Motor Corporation", "Toyota Corolla Cross"), ("Mazda Motor Corporation", None)}
+
+
+def test_a_builder_is_not_taken_from_a_name_two_makers_share():
+    """A bare "Volvo" (read as Volvo Cars) took over the trucks of Volvo Trucks in the sentence."""
+    facts = _production("Volvo Trucks plans a plant in Mexico Volvo will build the FH and FM at a new plant "
+                        "in Monterrey from 2026. Ann Lee")
+    built = {(maker, model) for maker, _, _, model in facts}
+    assert ("Volvo Cars", "Volvo Trucks FH") not in built
+    assert ("Volvo Group", "Volvo Trucks FH") in built
+
+
+def test_a_headline_that_opens_with_a_town_places_the_plant_there():
+    """"Zwickau builds ..." then "Volkswagen's plant in Saxony ..." gave Saxony, not Zwickau."""
+    facts = _production("Zwickau builds the new ID.3 Volkswagen’s plant in Saxony makes the hatchback "
+                        "alongside five other electric models. Ann Lee")
+    assert {site for _, site, _, _ in facts} == {"Zwickau"}
+
+
+def test_a_plant_described_by_its_town_takes_the_articles_maker():
+    """"The new factory in Jawor, Lower Silesia, will make ..." named no maker and gave no fact."""
+    facts = _production("Mercedes-Benz picks Poland for vans The new factory in Jawor, Lower Silesia, will "
+                        "make electric vans from 2026. Ann Lee")
+    assert ("Mercedes-Benz Group", "Jawor", "planned", None) in facts
+
+
+def test_will_stop_building_is_an_end():
+    """"will stop building" was planned: the modal "will" was the nearer cue."""
+    facts = _production("Ford leaves India Ford will shut its plant in Sanand first. Its plant in Chennai, "
+                        "Tamil Nadu, will stop building vehicles by the second quarter of 2022. Ann Lee")
+    assert {(site, status) for _, site, status, _ in facts} == {("Sānand", "ended"), ("Chennai", "ended")}
+
+
+def test_there_is_a_place_only_where_the_sentence_names_its_maker_and_a_model():
+    """"The carmaker ... with the Navara among the last models built there" and "to make its
+    operations there profitable" made new facts at the last place named."""
+    facts = _production("Nissan closes its plants in Barcelona The carmaker stopped vehicle production in the "
+                        "Catalan capital in December 2021, with the Nissan Navara pickup one of the last models "
+                        "built there. Ann Lee")
+    assert facts and {status for _, _, status, _ in facts} == {"ended"}
+    facts = _production("Ford counts its losses Ford has lost more than $2bn in India over ten years. Ford has "
+                        "not found a way to make its operations there profitable. Ann Lee")
+    assert facts == set()
+
+
+def test_a_plant_described_by_its_town_is_not_another_makers_plant():
+    """"opened the Chennai plant in 1999", about Ford, was linked to Hyundai's Chennai plant."""
+    extraction = _extraction("Ford looks back on India Ford opened the Chennai plant in 1999 and built the Ikon "
+                             "there. Ann Lee")
+    assert all(m.entity.key != "hyundai-chennai" for m in extraction.mentions)
+    extraction = _extraction("Hyundai expands in India Hyundai will add a paint shop at the Chennai plant next "
+                             "year. Ann Lee")
+    assert any(m.entity.key == "hyundai-chennai" for m in extraction.mentions)
+
+
+def test_the_place_production_is_transferred_from_ends():
+    """"the transfer of vehicle production from Sumaré to ..." left Sumaré out."""
+    facts = _production("Honda consolidates in Brazil Honda finished the transfer of car production from "
+                        "Sumaré to its plant at Itirapina in 2021. Ann Lee")
+    assert ("Honda Motor Co.", "Sumaré", "ended", None) in facts
+
+
+def test_a_city_that_is_also_a_province_is_the_city():
+    """"in Busan" was the metropolitan province, not the city."""
+    facts = _production("Renault Korea adds a model Renault Korea started building a new SUV in Busan "
+                        "in 2024. Ann Lee")
+    assert {site for _, site, _, _ in facts} == {"Busan"}
+    (fact,) = _extraction("Renault Korea adds a model Renault Korea started building a new SUV in Busan in "
+                          "2024. Ann Lee").production
+    assert fact.site.type.name == "LOCALITY" and fact.site.geonames
+
+
+def test_models_in_a_sentence_without_a_place_go_to_the_plant_not_also_its_town():
+    """The maker's plant and the town it is in counted as two sites, so "The plant builds the
+    VinFast Lux A2.0" was attached to neither."""
+    facts = _extraction(title="VinFast opens its car factory in Hai Phong",
+                        text="VinFast has inaugurated its car factory in Hai Phong. The plant builds the "
+                             "VinFast Lux A2.0 and the VinFast Fadil.").production
+    assert {(f.site.type.name, f.model.label if f.model else None) for f in facts} == {
+        ("PLANT", "VinFast Lux A2.0"), ("PLANT", "VinFast Fadil")}
+
+
+def test_a_country_site_goes_to_the_one_town_the_article_names_there():
+    """"the Czech joint venture plant", in an article headed "... control of Kolín", was the
+    Czech Republic."""
+    facts = _production("Toyota takes over Kolín Toyota bought out its partner in the Czech joint venture "
+                        "plant in 2021 and has built the Aygo X there since 2022. Ann Lee")
+    assert {site for _, site, _, _ in facts} == {"Kolín"}
+
+
+def test_a_showroom_and_a_place_of_no_production_are_not_production_sites():
+    """"opens a showroom in Mumbai ... rather than built in India" made Tesla a producer in India
+    (and, once sites were refined to the article's one town, in Mumbai)."""
+    facts = _production("Tesla opens a showroom in Mumbai The Model Y on sale at the store is shipped from "
+                        "Shanghai rather than built in India. Ann Lee")
+    assert facts == set()
+    facts = _production("Tesla looks at India Tesla will build the Model Y in India and open a showroom in "
+                        "Mumbai. Ann Lee")
+    assert {site for _, site, _, _ in facts} == {"India"}
+
+
+def test_each_maker_in_a_list_makes_at_its_own_place_and_a_town_is_not_a_brand():
+    """"plants run by Mercedes-Benz in Vance, Hyundai in Montgomery and Honda in Lincoln" gave
+    every maker every town, and Lincoln (a Ford brand) made Ford a producer."""
+    facts = _extraction(title="Alabama's car plants",
+                        text="Alabama has plants run by Mercedes-Benz in Vance, Hyundai in Montgomery and "
+                             "Honda in Lincoln.").production
+    assert {(f.manufacturer.key, f.site.label) for f in facts} == {
+        ("mercedes-benz-group", "Vance"), ("hyundai-motor-company", "Montgomery"), ("honda-motor", "Lincoln")}
+
+
+def test_a_country_fact_gives_way_to_what_the_article_says_about_the_plant_there():
+    """Once sites were refined, "grows its production in Hungary" (active) and "will build cars at
+    its new plant in Szeged" (planned) made two facts about one plant."""
+    assert _production("BYD grows its production in Hungary BYD will build cars at its new plant in Szeged "
+                       "from 2026. Ann Lee") == {("BYD", "Szeged plant", "planned", None)}
+    assert _production("Rivian shifts the R2 to Illinois Rivian will start building the R2 at its plant in "
+                       "Normal in 2026. Ann Lee") == {("Rivian", "Normal plant", "planned", "Rivian R2")}
+
+
+def test_towns_in_a_list_are_sites_and_a_town_inside_a_longer_name_is_not_found():
+    """"truck plants in Fort Wayne, Indiana, and Silao, Mexico" found Wayne (Michigan) inside Fort
+    Wayne and left Silao out; "has restarted production" was no status cue."""
+    extraction = _extraction(title="GM adds pickups in Oshawa",
+                             text="General Motors has restarted production at its plant in Oshawa, Ontario. The "
+                                  "Chevrolet Silverado is also built at the company's plants in Fort Wayne, "
+                                  "Indiana, and Silao, Mexico.")
+    assert "Wayne" not in {m.text for m in extraction.mentions}
+    sites = {(f.site.label, f.status.value) for f in extraction.production}
+    assert {("Fort Wayne", "active"), ("Silao de la Victoria", "active")} <= sites
+    assert _production("GM returns to Oshawa General Motors has restarted production at its plant in Oshawa, "
+                       "which it shut in 2019, with pickups. Ann Lee") == {
+        ("General Motors", "Oshawa Assembly", "active", None)}

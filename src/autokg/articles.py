@@ -187,11 +187,14 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         return None
     score = 0.0
     if previous.lower() in function_words:
-        if previous.lower() not in lexicon("particles"):
+        stranded = previous.lower() in ("from", "of") and tokens[j - 2].lower() in ("away", "out")
+        if previous.lower() not in lexicon("particles") and not stranded:
             return None
-        score -= 1.5  # "move in", "scaled back": a verb's particle can end a headline
+        score -= 1.5  # "move in", "scaled back", "walked away from": a verb's particle can end a headline
     if bare_previous.lower() in lexicon("roles"):
         score -= 2.0  # "German chancellor | Olaf Scholz": a role comes before a name
+    elif bare_previous.lower() in lexicon("appositive-nouns"):
+        score -= 4.0  # "SAIC’s Indian subsidiary | MG Motor India": the name is the noun’s appositive
     subject_size = _name_at(names, j) if names else 0
     known_start = subject_size > 0
     known_end = bool(names and _name_ending_at(names, j))
@@ -247,6 +250,8 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         score -= 0.5
 
     score -= 0.1 * abs(title_len - 12)
+    if title_len > 18:
+        score -= 0.3 * (title_len - 18)  # headlines are seldom longer
     if title_len > summary_len:
         score -= 1.5
     return score

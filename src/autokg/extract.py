@@ -35,7 +35,7 @@ from .model import (
     Status,
     StrategyFact,
 )
-from .reference import Reference, fold, geonames_towns
+from .reference import Reference, capitals, city_subdivisions, fold, geonames_towns
 from .resources import home, lexicon, strategies_file
 
 _STATUS_RANK = {Status.CANCELLED: 0, Status.ENDED: 1, Status.PLANNED: 2, Status.ACTIVE: 3}
@@ -103,6 +103,33 @@ _COMPANY_NOUN = re.compile(
     r"(?:car|auto|truck|ev|battery|bus|van)?-?(?:maker|makers|manufacturer|manufacturers)(?:['’]s?)?|"
     r"(?:company|group|firm|brand|rival|partner|giant|start-up|startup|supplier|owner|conglomerate|"
     r"government|investor)(?:['’]s?|s)?")
+#: a plant described by its place: "the new factory in Jawor", "its plant at Kolin"
+_DESCRIBED_PLANT = re.compile(r"\b(?:the|its|their|a|this|that)\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|works|"
+                              r"assembly plant|gigafactory)\s+(?:in|at|near|outside)\s+[A-ZÀ-Þ]", re.IGNORECASE)
+#: a place that houses something other than production: "its first showroom in Mumbai",
+#: "a design studio in Barcelona", "its headquarters in Wolfsburg"
+_NOT_A_WORKS_BEFORE = re.compile(
+    r"\b(?:showrooms?|stores?|shops?|dealerships?|offices?|headquarters|hq|studios?|(?:r&d|research|design|"
+    r"development|technical|engineering|innovation|training|distribution|logistics|service|sales|test(?:ing)?|"
+    r"data)\s+(?:centres?|centers?|hubs?|sites?|facilit(?:y|ies)|campus(?:es)?|tracks?))\s+(?:in|at|near)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+#: before a town that shares a maker's name ("in Lincoln"), not before a company ("a stake in Ford")
+_TOWN_NOT_MAKER = re.compile(r"(?<!stake )(?<!shares )(?<!invested )(?<!investment )(?<!interest )(?<!invest )"
+                             r"\b(?:in|at|near)\s+$")
+_TOWN_END = re.compile(r"\s*(?:[,.;]|and\b|or\b|$)")
+#: between a maker and its place: "Hyundai in Montgomery", "Toyota at Georgetown"
+_PAIRED = re.compile(r"(?:['’]s?)?\s+(?:in|at)\s+(?:the\s+)?")
+#: "imported from China rather than built in India", "is not made in Germany"
+_NEGATED_BEFORE = re.compile(r"\b(?:rather than|instead of|not|never)\s+(?:being\s+)?(?:built|made|produced|"
+                             r"assembled|manufactured)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+#: between two places of one list: ", and ", " or ", ", Indiana, and "
+_COORDINATED = re.compile(r"(?:,\s*[A-ZÀ-Þ][\w'’.\- ]{0,30})?,?\s+(?:and|or)\s+(?:the\s+)?")
+#: "there" as a place ("builds the Puma there"), not "there is", "there were"
+_THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|may|might|could|should|must|"
+                    r"remains?|seems?|appears?)\b)")
+#: "the Slovak capital" (not "capital markets", "capital spending", ...)
+_CAPITAL = re.compile(r"\s+capital\b(?!\s+(?:market|spending|expenditure|investment|goods|gains?|ratio|"
+                      r"increase|injection|raising|allocation|budget|costs?|outlays?)s?\b)")
 #: "in the Slovak capital", "in the Mexican state"
 _PLACE_NOUNS = frozenset({"capital", "city", "town", "region", "province", "state", "port", "village"})
 #: titles of public office, which do not tie a person to the article's manufacturer
@@ -142,6 +169,16 @@ def _status_cues() -> tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], 
         (re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in group) + r")\b"),
          tuple((re.compile(rf"\b(?:{c})\b"), status) for c in group))
         for status, group in cues.items())
+
+
+def _parent_or_child(a: Entity, b: Entity) -> bool:
+    """The same company, or one the direct parent of the other."""
+    return a == b or (a.type.is_company and b.type.is_company
+                      and (a.parent == b.key or b.parent == a.key))
+
+
+#: which status a cue of two gives way to: "will stop" ends, "plans ... dropped" cancels
+_STRENGTH = {Status.ACTIVE: 0, Status.PLANNED: 1, Status.ENDED: 2, Status.CANCELLED: 3}
 
 
 @lru_cache(maxsize=1024)
@@ -380,6 +417,14 @@ class Extractor:
                 found.append(_Found(self.reference.demonyms[key], a, b, demonym=True))
                 continue
             entity = self.linker.resolve(text[a:b], countries=countries, makers=makers)
+            if entity is not None and entity.type in (EntityType.BRAND, EntityType.MANUFACTURER) and \
+                    _TOWN_NOT_MAKER.search(text, max(0, a - 40), a) and _TOWN_END.match(text, b):
+                # "Honda in Lincoln": a maker's name after "in" and before a pause is a town, where
+                # the article's countries have one of that name
+                entity = self._town_of(text[a:b], countries) or entity
+            if entity is not None and entity.type is EntityType.SUBDIVISION and entity.key in city_subdivisions():
+                # "in Busan", "in Tianjin": a city that is also a first-level subdivision is the city
+                entity = self.linker.locality(text[a:b], country=entity.country) or entity
             if entity is None:
                 entity = self._bare_model(text, a, b, key, makers)
             if entity is None:
@@ -387,7 +432,12 @@ class Extractor:
             found.append(_Found(entity, a, b))
         found = self._add_models(text, found)
         found = self._add_localities(text, found)
+        found = self._add_capitals(text, found)
         found = self._add_towns(text, found, countries)
+        # "Fort Wayne, Indiana" is not also Wayne, Michigan: a town inside a longer town's name goes
+        towns = [f for f in found if f.entity.type is EntityType.LOCALITY]
+        found = [f for f in found if f.entity.type is not EntityType.LOCALITY or not any(
+            t.start <= f.start and f.end <= t.end and t.end - t.start > f.end - f.start for t in towns)]
         found = self._add_plants(text, found, makers)
         self._mark_roles(text, found)
         spans = list(sentences(text))
@@ -589,6 +639,27 @@ class Extractor:
         result.sort(key=lambda f: f.start)
         return result
 
+    def _town_of(self, name: str, countries: set[str]) -> Entity | None:
+        """The town of 15,000 or more called ``name`` in one of the article's countries."""
+        towns = [t for t in geonames_towns().get(fold(name)) if t.country in countries and t.population >= 15_000]
+        pick = max(towns, key=lambda t: t.population, default=None)
+        return self.linker.locality(pick.name, country=pick.country) if pick is not None else None
+
+    def _add_capitals(self, text: str, found: list[_Found]) -> list[_Found]:
+        """"the Slovak capital" is Bratislava: a country's demonym before "capital" names the
+        country's capital (GeoNames), not the country ("capital markets" and the like excepted)."""
+        result = []
+        for item in found:
+            if item.demonym and item.entity.type is EntityType.COUNTRY and text[:item.start].lower().endswith("the "):
+                match = _CAPITAL.match(text, item.end)
+                capital = capitals().get(item.entity.key)
+                town = self.linker.locality(capital, country=item.entity.key) if match and capital else None
+                if town is not None:
+                    result.append(_Found(town, item.start, match.end()))  # type: ignore[union-attr]
+                    continue
+            result.append(item)
+        return result
+
     def _add_towns(self, text: str, found: list[_Found], countries: set[str]) -> list[_Found]:
         """Towns named where production happens without their country: "in Leipzig", "its Gunsan
         plant". A GeoNames town counts if it is a town of 15,000 or more in a country the article
@@ -775,7 +846,48 @@ class Extractor:
         producers = [m for m in makers if not m.plant_descriptor]
         return producers or makers
 
-    def _site_candidates(self, sentence: _Sentence) -> list[tuple[_Found, Status | None]]:
+    def _named_makers(self, sentence: _Sentence) -> set[Entity]:
+        """The manufacturers a sentence names by themselves (not in a model's name, not as a former
+        owner, a nationality or a plant's description)."""
+        named = {self.linker.company(f.entity) for f in sentence.found
+                 if f.entity.type is not EntityType.MODEL and not (f.former or f.demonym or f.plant_descriptor)}
+        named.discard(None)
+        return named  # type: ignore[return-value]
+
+    def _model_builder(self, sentence: _Sentence, makers: list[_Found]) -> Entity | None:
+        """The one manufacturer a sentence names by itself, where the other makers in it are only
+        the makers of the models it names: "Volkswagen builds the Skoda Superb in Bratislava",
+        "Ford Otosan builds the Ford Puma in Craiova" (a sister company or a joint venture builds
+        the model). ``None`` where the sentence names no such maker, or several."""
+        named = self._named_makers(sentence)
+        if len(named) != 1:
+            return None
+        builder = next(iter(named))
+        others = {m.entity for m in makers} - {builder}
+        if not others:
+            return None
+        # the builder is the subject: named before the other makers' models ("... builds the
+        # Toyota Corolla Cross, and a Mazda crossover will follow" names no builder)
+        mentions = [f for f in sentence.found if f.entity.type is not EntityType.MODEL
+                    and self.linker.company(f.entity) == builder]
+        models = [f for f in sentence.found if f.entity.type is EntityType.MODEL
+                  and self.linker.company(f.entity) in others]
+        if not models or mentions[0].start > models[0].start:
+            return None
+        # where the builder's name starts the name of a model or of its brand ("Volvo" and the FH
+        # of Volvo Trucks), the name was more likely taken for the wrong one of two makers
+        base = sentence.span.start
+        names = {fold(sentence.text[f.start - base:f.end - base]) for f in mentions}
+        for m in models:
+            for other in (sentence.text[m.start - base:m.end - base], self.reference.brand_label(m.entity)):
+                if any(fold(other) == n or fold(other).startswith(n + " ") for n in names):
+                    return None
+        return builder
+
+    def _site_candidates(self, sentence: _Sentence, *, headline: bool = False) -> list[tuple[_Found, Status | None]]:
+        """The places a sentence gives for production, each with the status its wording forces
+        (an exit means ended); ``headline``: the sentence is the article's headline, where a town
+        that opens it stands for the plant there ("Eisenach builds the new Grandland")."""
         text = sentence.text
         base = sentence.span.start
         non_site = lexicon("non-site-nouns")
@@ -787,6 +899,7 @@ class Extractor:
                               r"sourcing|sell|sells|sold|selling|sales|markets?|demand|customers|launch(?:ed|es)?|"
                               r"deliveries|registrations|dependence on|reliance on|headquartered|based)\s+"
                               r"(?:\w+\s+){0,2}(?:from|in|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
+        relocation = _RELOCATION.search(text)
         candidates: list[tuple[_Found, Status | None]] = []
         for item in sentence.found:
             entity = item.entity
@@ -797,6 +910,10 @@ class Extractor:
                 continue
             local_start = item.start - base
             local_end = item.end - base
+            if headline and local_start == 0 and entity.type is EntityType.LOCALITY and \
+                    _word_after(text, local_end)[:1].islower():
+                candidates.append((item, None))
+                continue
             before = text[max(0, local_start - 40):local_start]
             next_word = _word_after(text, local_end).rstrip(".,;:")
             if next_word in non_site or next_word.lower() in non_site:
@@ -807,10 +924,12 @@ class Extractor:
                     _word_after(text, local_end + 1 + len(next_word)).lower() in (
                         "makers", "manufacturers", "brands", "market", "markets", "industry", "sales"):
                 continue
-            if excluded.search(before):
+            if excluded.search(before) or _NOT_A_WORKS_BEFORE.search(before) or _NEGATED_BEFORE.search(before):
                 continue
             exit_match = exits.search(before)
-            if exit_match:
+            in_source = relocation is not None and relocation.group("source") is not None and \
+                relocation.start("source") <= local_start < relocation.end("source")
+            if exit_match or in_source:  # "moving away from", "the transfer of production from"
                 candidates.append((item, Status.ENDED))
                 continue
             if item.demonym:
@@ -836,6 +955,12 @@ class Extractor:
                 continue
             if re.search(r"\b(?:in|at|near|to|into|for)\s+(?:the\s+)?(?:[\w-]+\s+)?$", before):
                 candidates.append((item, None))
+                continue
+            # "in Fort Wayne, Indiana, and Silao, Mexico": a town coordinated with the last site
+            # (not a country: "in Thailand and New Zealand" lists markets as often as plants)
+            if entity.type is EntityType.LOCALITY and candidates and \
+                    _COORDINATED.fullmatch(text, candidates[-1][0].end - base, local_start):
+                candidates.append((item, candidates[-1][1]))
         return candidates
 
     @staticmethod
@@ -867,7 +992,10 @@ class Extractor:
     def _status(self, sentence: _Sentence, position: int) -> Status | None:
         best: tuple[float, Status] | None = None
         lowered = sentence.text.lower()
-        for start, end, status in _status_matches(lowered):
+        matches = _status_matches(lowered)
+        for start, end, status in matches:
+            if any(s == end + 1 and _STRENGTH[o] > _STRENGTH[status] for s, _, o in matches):
+                continue  # "will stop building": the modal is part of the stronger cue after it
             distance = position - end if end <= position else 2 * (start - position)
             # a cancellation covers its whole clause ("dropped plans to build the 4x4 in Bridgend"),
             # not the next one ("..., and will make it in Hambach")
@@ -906,10 +1034,33 @@ class Extractor:
         facts: dict[tuple[object, ...], ProductionFact] = {}
         last_maker: Entity | None = None
         undated: list[tuple[Entity, Entity | None, list[tuple[int, str, str]]]] = []
+        last_sites: list[_Found] = []
+        named_sites: set[Entity] = set()
+        built: dict[tuple[tuple[EntityType, str], tuple[EntityType, str]], Entity] = {}
         for sentence in sents:
             makers = self._makers_in(sentence)
             lowered = sentence.text.lower()
-            has_plant = any(f.entity.type is EntityType.PLANT for f in sentence.found)
+            placed = any(f.entity.type.is_place or f.entity.type is EntityType.PLANT for f in sentence.found)
+            sites = self._site_candidates(sentence, headline=bool(article.title) and sentence.span.start == 0) \
+                if placed else []
+            there = _THERE.search(sentence.text) if not sites and last_sites else None
+            if there and any(f.entity.type is EntityType.MODEL for f in sentence.found) and \
+                    self._named_makers(sentence):
+                # "Ford Otosan ... started building the Puma there": the places of the last sentence
+                # that had one, where the sentence names its maker (a fact has at least one of the two
+                # said outright: not "The carmaker ... with the Navara among the last built there")
+                # and a model (not "to make its operations there profitable")
+                there_at = sentence.span.start + there.start()
+                sites = [(_Found(f.entity, there_at, there_at + len(there.group(0))), None) for f in last_sites]
+            elif sites:
+                last_sites = [f for f, _ in sites]
+            named_sites.update(f.entity for f, _ in sites)
+            if sentence.span.start == 0 and article.title:  # "Toyota takes sole control of Kolín"
+                named_sites.update(f.entity for f in sentence.found if f.entity.type is EntityType.LOCALITY
+                                   and not _NOT_A_WORKS_BEFORE.search(text[max(0, f.start - 40):f.start]))
+            # a known plant, or a plant described with its place ("The new factory in Jawor")
+            has_plant = any(f.entity.type is EntityType.PLANT for f in sentence.found) or bool(
+                sites and _DESCRIBED_PLANT.search(lowered))
             other_orgs = any(f.entity.type in (EntityType.SUPPLIER, EntityType.ORGANISATION) for f in sentence.found)
             # "the company", "it" -- or, in a sentence about a plant that names no other company,
             # the manufacturer the article is about ("The Austin factory builds the Model Y").
@@ -920,19 +1071,23 @@ class Extractor:
             if not (triggers.search(lowered) or has_plant) or not makers:
                 continue
             models = list(dict.fromkeys(f.entity for f in sentence.found if f.entity.type is EntityType.MODEL))
+            builder = self._model_builder(sentence, makers)
+            if builder is not None:  # the models' own makers are named only in the models' names
+                makers = [m for m in makers if m.entity == builder]
             model_at: dict[tuple[EntityType, str], int] = {}
             for f in sentence.found:
                 if f.entity.type is EntityType.MODEL:
                     model_at.setdefault(f.entity.ref, f.start - sentence.span.start)
-            sites = self._site_candidates(sentence)
             dates = self._dates(article, sentence)
             if not sites:
                 for model in models or [None]:
-                    maker = self.linker.company(model) if model else makers[0].entity
+                    maker = (builder or self.linker.company(model)) if model else makers[0].entity
                     if maker is not None:
                         undated.append((maker, model, dates))
                 continue
             specific = [s for s in sites if not any(self._contains(s[0].entity, o[0].entity) for o in sites)]
+            pairs = {(m.entity, site.entity) for m in makers for site, _ in sites
+                     if m.end <= site.start and _PAIRED.fullmatch(text[m.end:site.start])}
             evidence = Evidence(article.key, sentence.span, sentence.text)
             seen_sites: set[tuple[EntityType, str]] = set()
             relocation = _RELOCATION.search(sentence.text)
@@ -958,11 +1113,20 @@ class Extractor:
                 producer_list = [m.entity for m in makers]
                 if site.entity.type is EntityType.PLANT and len(producer_list) > 1:
                     producer_list = producer_list[:1]
+                # "plants run by Mercedes-Benz in Vance, Hyundai in Montgomery and Honda in Lincoln":
+                # in a list of makers each with its place, each makes only at its own
+                paired = [m.entity for m in makers if m.end <= site.start
+                          and _PAIRED.fullmatch(text[m.end:site.start])]
+                if paired and len(pairs) >= 2:
+                    producer_list = paired[-1:]
                 for maker in producer_list:
-                    own_models = [m for m in models if self.linker.company(m) in (maker, None)] or [None]
+                    own_models = [m for m in models
+                                  if builder == maker or self.linker.company(m) in (maker, None)] or [None]
                     if status is Status.ENDED and forced:
                         own_models = [None]
                     for model in own_models:
+                        if builder is not None and model is not None:
+                            built[(model.ref, site.entity.ref)] = builder
                         fact = ProductionFact(maker, site.entity, status, evidence, model,
                                               start, start_phrase, end, end_phrase)
                         # "dropped plans to build SUVs at Oakville and will instead produce Super
@@ -987,14 +1151,24 @@ class Extractor:
                         key = (maker.ref, model.ref if model else None, site.entity.ref)
                         if key not in facts:
                             facts[key] = fact
+        # Where a sentence says who builds a model at a site ("Ford Otosan builds the Ford Puma
+        # there"), a fact that only the model's name gave its maker ("Craiova adds the Puma") goes.
+        for fact_key, fact in list(facts.items()):
+            said = built.get((fact.model.ref, fact.site.ref)) if fact.model is not None else None
+            if said is not None and said != fact.manufacturer:
+                del facts[fact_key]
         # A model named in a sentence without a place ("with the Nissan Navara among the last
         # models built there") is made where its maker's only site in the article is.
         for maker, named, _ in undated:
             if named is None or any(f.model == named for f in facts.values()):
                 continue
             makers_facts = [f for f in facts.values() if f.manufacturer.ref == maker.ref]
-            if len({f.site.ref for f in makers_facts}) != 1:
+            their_sites = {f.site for f in makers_facts}
+            # (the plant counts, not also the town it is in)
+            finest = {s for s in their_sites if not any(self._contains(s, o) for o in their_sites)}
+            if len(finest) != 1:
                 continue
+            makers_facts = [f for f in makers_facts if f.site in finest]
             site_fact = next((f for f in makers_facts if f.model is None), makers_facts[0])
             if site_fact.model is None:
                 facts.pop((maker.ref, None, site_fact.site.ref), None)
@@ -1025,17 +1199,46 @@ class Extractor:
                 if (fact.manufacturer.ref, model.ref, fact.site.ref) not in facts:
                     del facts[key]
                     facts[(fact.manufacturer.ref, model.ref, fact.site.ref)] = replace(fact, model=model)
-        return self._drop_subsumed(list(facts.values()))
+        # (subsumed facts go first: "Africa" is no site of its own where the article says South Africa)
+        return self._drop_subsumed(list(self._refine_sites(list(self._drop_subsumed(list(facts.values()))),
+                                                           named_sites)))
+
+    def _refine_sites(self, facts: list[ProductionFact], named: set[Entity]) -> list[ProductionFact]:
+        """A fact placed in a country or state goes to the one town or plant in it that the
+        article names as a place of production, where no other maker's fact is there and no
+        other maker runs the plant ("the Czech joint venture plant" in an article about Kolín);
+        where the same maker has facts there already, the vaguer fact goes unless it names a
+        model they do not."""
+        refined = []
+        for fact in facts:
+            if fact.site.type in (EntityType.COUNTRY, EntityType.SUBDIVISION):
+                inside = {e for e in named if e.type in (EntityType.LOCALITY, EntityType.PLANT)
+                          and self._contains(fact.site, e)}
+                finest = [e for e in inside if not any(self._contains(e, o) for o in inside)]
+                if len(finest) == 1:
+                    site = finest[0]
+                    there = [f for f in facts if f.site == site]
+                    run_by = site.operator is None or fact.manufacturer.key in self.linker.family(site.operator)
+                    own = [f for f in there if _parent_or_child(f.manufacturer, fact.manufacturer)]
+                    if own and (fact.model is None or any(f.model == fact.model for f in own)):
+                        continue  # the article says more about that plant: this fact adds nothing
+                    if len(own) == len(there) and run_by:
+                        fact = replace(fact, site=site)
+            refined.append(fact)
+        return refined
 
     def _drop_subsumed(self, facts: list[ProductionFact]) -> tuple[ProductionFact, ...]:
         """Leave out "Polestar 3 built in the US" where the article says which plant in the US, and
-        "Tesla builds at Giga Texas" where it says which model Tesla builds there."""
+        "Tesla builds at Giga Texas" where it says which model Tesla builds there; the finer fact
+        may be about the company's parent or subsidiary ("Stellantis' plant in Thuringia" and
+        "Eisenach builds the new Opel Grandland")."""
         kept = []
         for fact in facts:
-            finer = [o for o in facts if o is not fact and o.manufacturer == fact.manufacturer
+            finer = [o for o in facts if o is not fact and _parent_or_child(o.manufacturer, fact.manufacturer)
                      and (o.model == fact.model or fact.model is None) and o.status == fact.status
                      and (self._contains(fact.site, o.site)
-                          or (o.site == fact.site and fact.model is None and o.model is not None))]
+                          or (o.site == fact.site and fact.model is None and o.model is not None
+                              and o.manufacturer == fact.manufacturer))]
             if not finer:
                 kept.append(fact)
         return tuple(kept)
@@ -1049,7 +1252,10 @@ class Extractor:
         last_maker: Entity | None = None
         for sentence in sents:
             lowered = sentence.text.lower()
-            makers = [m.entity for m in self._makers_in(sentence)]
+            found_makers = self._makers_in(sentence)
+            builder = self._model_builder(sentence, found_makers)
+            # (the sister company that builds another's model is the one the sentence is about)
+            makers = [builder] if builder is not None else [m.entity for m in found_makers]
             if not makers and last_maker is not None and coref.search(lowered):
                 makers = [last_maker]
             if makers:
@@ -1095,9 +1301,9 @@ class Extractor:
                 results[key] = StrategyFact(code, fact.evidence, maker, places)
         # A strategy discussed with no maker named stays attributed to nobody only if no
         # maker-specific fact of the same strategy exists.
-        for code, actor in list(results):
-            if actor is None and any(c == code and a is not None for c, a in results):
-                del results[(code, actor)]
+        for code, actor_ref in list(results):
+            if actor_ref is None and any(c == code and a is not None for c, a in results):
+                del results[(code, actor_ref)]
         return tuple(results.values())
 
 

