@@ -228,6 +228,10 @@ def test_no_room_for_the_spool_is_a_clear_error(tmp_path, monkeypatch):
     # a headline may end on a stranded preposition after "away" or "out"
     (("Volkswagen takes over the plant Ford walked away from Volkswagen will build electric vans at the site "
       "from 2027. Ann Lee"), "Volkswagen takes over the plant Ford walked away from"),
+    # "the revived | Toyota Tamaraw": a participle after a determiner, and a model's full name,
+    # do not mark where a standfirst starts
+    (("A new pickup for the Philippines Toyota Motor Philippines makes the revived Toyota Tamaraw utility "
+      "vehicle at its plant in Santa Rosa, Laguna, for local buyers. Ann Lee"), "A new pickup for the Philippines"),
     # the headline's subject named again late in a long standfirst does not start it
     (("Kia starts EV9 production in Georgia The plant in West Point began building the electric SUV in May "
       "2023, and its president said Kia would add a second shift. Ann Lee"), "Kia starts EV9 production in Georgia"),

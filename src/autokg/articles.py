@@ -85,6 +85,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _OPENING_QUOTE = "\"'“‘«"
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*,?$")
 _MODEL_CODE = re.compile(r"^(?=.*\d)[\w.\-]+$")
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
 _ADJECTIVE_SUFFIXES = ("ive", "ic", "ous", "ful", "ible", "able")
 
 
@@ -155,7 +156,9 @@ def _name_at(names: _Names, start: int, *, models: bool = False) -> int:
     with ``models``: it holds its words together but seldom opens a standfirst."""
     for size in (4, 3, 2, 1):
         kind = names.kind(start, size)
-        if kind and (models or kind != "model"):
+        if kind == "model" and not models:
+            return 0  # "Toyota Tamaraw" is a model's name, not a maker ("Toyota") and a word
+        if kind:
             return size
     return 0
 
@@ -218,8 +221,8 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     elif bare_previous[:1].islower():
         adjective = bare_previous.lower() in lexicon("adjectives") or bare_previous.endswith(
             _ADJECTIVE_SUFFIXES
-        )
-        score += -1.0 if adjective else 1.0
+        ) or (j >= 2 and tokens[j - 2].lower() in _DETERMINERS and bare_previous.endswith("ed"))
+        score += -1.0 if adjective else 1.0  # ("makes the revived | Toyota Tamaraw": a participle)
     elif _MODEL_CODE.match(bare_previous):
         score += 1.0
     bare_token = token.lstrip(_OPENING_QUOTE)
