@@ -416,3 +416,15 @@ def test_towns_in_a_list_are_sites_and_a_town_inside_a_longer_name_is_not_found(
     assert _production("GM returns to Oshawa General Motors has restarted production at its plant in Oshawa, "
                        "which it shut in 2019, with pickups. Ann Lee") == {
         ("General Motors", "Oshawa Assembly", "active", None)}
+
+
+def test_the_maker_said_to_build_a_model_replaces_the_models_own_maker_nearby():
+    """The headline's "built in Santa Rosa" (Toyota, through the model's name) stayed beside the
+    standfirst's Toyota Motor Philippines at its plant there; a parent company said to build its
+    subsidiary's model ("Hyundai Motor Group ... the Hyundai Ioniq 5") leaves that fact alone."""
+    assert _production("The Hilux is back, built in Santa Rosa Toyota Motor Philippines makes the Toyota "
+                       "Hilux at its plant in Santa Rosa, Laguna. Ann Lee") == {
+        ("Toyota Motor Philippines", "Santa Rosa plant", "active", "Toyota Hilux")}
+    facts = _production("Hyundai’s Cikarang plant starts making the Ioniq 5 Hyundai Motor Group’s first "
+                        "factory in Southeast Asia began producing the Hyundai Ioniq 5 in March 2022. Ann Lee")
+    assert ("Hyundai Motor Company", "Cikarang plant", "active", "Hyundai Ioniq 5") in facts

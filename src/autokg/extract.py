@@ -1036,7 +1036,7 @@ class Extractor:
         undated: list[tuple[Entity, Entity | None, list[tuple[int, str, str]]]] = []
         last_sites: list[_Found] = []
         named_sites: set[Entity] = set()
-        built: dict[tuple[tuple[EntityType, str], tuple[EntityType, str]], Entity] = {}
+        built: list[tuple[Entity, Entity, Entity]] = []  # (model, site, the maker said to build it there)
         for sentence in sents:
             makers = self._makers_in(sentence)
             lowered = sentence.text.lower()
@@ -1126,7 +1126,7 @@ class Extractor:
                         own_models = [None]
                     for model in own_models:
                         if builder is not None and model is not None:
-                            built[(model.ref, site.entity.ref)] = builder
+                            built.append((model, site.entity, builder))
                         fact = ProductionFact(maker, site.entity, status, evidence, model,
                                               start, start_phrase, end, end_phrase)
                         # "dropped plans to build SUVs at Oakville and will instead produce Super
@@ -1153,9 +1153,13 @@ class Extractor:
                             facts[key] = fact
         # Where a sentence says who builds a model at a site ("Ford Otosan builds the Ford Puma
         # there"), a fact that only the model's name gave its maker ("Craiova adds the Puma") goes.
+        # (also where one site holds the other: "built in Santa Rosa", "at its plant in Santa Rosa")
         for fact_key, fact in list(facts.items()):
-            said = built.get((fact.model.ref, fact.site.ref)) if fact.model is not None else None
-            if said is not None and said != fact.manufacturer:
+            if fact.model is None:
+                continue
+            said = [by for model, site, by in built if model == fact.model and (
+                site == fact.site or self._contains(fact.site, site) or self._contains(site, fact.site))]
+            if said and not any(_parent_or_child(by, fact.manufacturer) for by in said):
                 del facts[fact_key]
         # A model named in a sentence without a place ("with the Nissan Navara among the last
         # models built there") is made where its maker's only site in the article is.
