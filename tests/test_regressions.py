@@ -428,3 +428,13 @@ def test_the_maker_said_to_build_a_model_replaces_the_models_own_maker_nearby():
     facts = _production("Hyundai’s Cikarang plant starts making the Ioniq 5 Hyundai Motor Group’s first "
                         "factory in Southeast Asia began producing the Hyundai Ioniq 5 in March 2022. Ann Lee")
     assert ("Hyundai Motor Company", "Cikarang plant", "active", "Hyundai Ioniq 5") in facts
+
+
+def test_a_date_an_end_speaks_of_is_not_a_start():
+    """"has restarted production at its plant in Oshawa, which it shut in 2019" started in 2019."""
+    (fact,) = _extraction("GM returns to Oshawa General Motors has restarted production at its plant in Oshawa, "
+                          "which it shut in 2019, with pickups. Ann Lee").production
+    assert (fact.status.value, fact.start, fact.end) == ("active", None, None)
+    (fact,) = _extraction("Ford leaves Chennai Ford ended production at its plant in Chennai in 2022, after "
+                          "starting it in 1999. Ann Lee").production
+    assert (fact.status.value, fact.start, fact.end) == ("ended", None, "2022")

@@ -1028,6 +1028,27 @@ class Extractor:
                 found.append((match.start(), value, " ".join(phrase.split())))
         return found
 
+    def _date_for(self, sentence: _Sentence, dates: list[tuple[int, str, str]], position: int,
+                  status: Status) -> tuple[str, str] | None:
+        """The date nearest ``position`` that fits a fact of this status, with its phrase: not a
+        date that an end or a cancellation just before it speaks of, for a fact that starts ("has
+        restarted production at its plant, which it shut at the end of 2019"), nor a start's date
+        for a fact that ends; none for a cancellation."""
+        if status is Status.CANCELLED:
+            return None
+        matches = _status_matches(sentence.text.lower())
+        fitting = []
+        for at, value, phrase in dates:
+            before = [(at - end, cue) for start, end, cue in matches if end <= at and at - end <= 40]
+            cue = min(before, key=lambda b: b[0])[1] if before else None
+            ends = cue in (Status.ENDED, Status.CANCELLED)
+            if cue is None or ends == (status is Status.ENDED):
+                fitting.append((at, value, phrase))
+        if not fitting:
+            return None
+        _, value, phrase = min(fitting, key=lambda d: abs(d[0] - position))
+        return value, phrase
+
     def _production(self, article: Article, text: str, sents: list[_Sentence]) -> tuple[ProductionFact, ...]:
         triggers = _pattern("production-triggers")
         coref = _pattern("coreference")
@@ -1104,8 +1125,9 @@ class Extractor:
                         future = _FUTURE.search(sentence.text, 0, relocation.start("target"))
                         status = Status.PLANNED if future else Status.ACTIVE
                 start = end = start_phrase = end_phrase = None
-                if dates and status is not Status.CANCELLED:
-                    _, value, phrase = min(dates, key=lambda d: abs(d[0] - (site.start - sentence.span.start)))
+                picked = self._date_for(sentence, dates, position, status)
+                if picked is not None:
+                    value, phrase = picked
                     if status is Status.ENDED:
                         end, end_phrase = value, phrase
                     else:
@@ -1138,8 +1160,9 @@ class Extractor:
                             if own_status is not None and own_status is not status:
                                 fact = replace(fact, status=own_status, start=None, start_phrase=None,
                                                end=None, end_phrase=None)
-                                if dates and own_status is not Status.CANCELLED:
-                                    _, value, phrase = min(dates, key=lambda d: abs(d[0] - at))
+                                picked = self._date_for(sentence, dates, at, own_status)
+                                if picked is not None:
+                                    value, phrase = picked
                                     if own_status is Status.ENDED:
                                         fact = replace(fact, end=value, end_phrase=phrase)
                                     else:
