@@ -438,3 +438,16 @@ def test_a_date_an_end_speaks_of_is_not_a_start():
     (fact,) = _extraction("Ford leaves Chennai Ford ended production at its plant in Chennai in 2022, after "
                           "starting it in 1999. Ann Lee").production
     assert (fact.status.value, fact.start, fact.end) == ("ended", None, "2022")
+
+
+def test_a_person_named_with_a_role_of_a_brand_or_of_the_carmaker_works_there():
+    """"Olivier François, head of the Fiat brand" and "Akio Toyoda, the carmaker's president" were
+    named without their employer."""
+    extraction = _extraction(title="Peugeot shows a new van",
+                             text="Jean Martin, head of the Peugeot brand, presented the van in Paris.")
+    assert {(a.person.label, a.organisation.key) for a in extraction.affiliations} == {("Jean Martin", "stellantis")}
+    extraction = _extraction(title="Toyota plans a test town",
+                             text="Toyota will build a test town near Mount Fuji. Maria Rossi, the carmaker’s "
+                                  "president, presented the plan.")
+    assert {(a.person.label, a.organisation.key) for a in extraction.affiliations} == {
+        ("Maria Rossi", "toyota-motor")}

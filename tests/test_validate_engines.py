@@ -41,9 +41,17 @@ def incomparable(graph: Graph, focus: str) -> bool:
 RANGES = {"minInclusive", "maxInclusive", "minExclusive", "maxExclusive"}
 
 
+NUMBERS = {XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.int, XSD.long, XSD.short, XSD.byte,
+           XSD.nonNegativeInteger, XSD.positiveInteger, XSD.nonPositiveInteger, XSD.negativeInteger,
+           XSD.unsignedLong, XSD.unsignedInt, XSD.unsignedShort, XSD.unsignedByte}
+
+
 def ill_formed(graph: Graph, value: str | None) -> bool:
-    """Whether the graph has a literal of this text that is not a well-formed value of its type."""
-    return any(isinstance(o, Literal) and str(o) == value and o.ill_typed for o in graph.objects())
+    """Whether the graph has a literal of this text that cannot be compared with a number: not a
+    well-formed value of its type, or not a number at all ("33.09572"^^xsd:gYear, which rdflib
+    does not check)."""
+    return any(isinstance(o, Literal) and str(o) == value and (o.ill_typed or o.datatype not in NUMBERS)
+               for o in graph.objects())
 
 
 def assert_same(graph: Graph) -> ValidationReport:
@@ -51,7 +59,7 @@ def assert_same(graph: Graph) -> ValidationReport:
     ours = validate(graph, engine="sparql")
     extra = results(ours) - results(reference)
     # SHACL says values that cannot be compared violate sh:lessThan and the range constraints
-    # (an ill-formed "40.5 (2)"^^xsd:decimal is no number); pySHACL lets them pass
+    # (an ill-formed "40.5 (2)"^^xsd:decimal, a "33.1"^^xsd:gYear latitude); pySHACL lets them pass
     for focus, _, value, constraint in extra:
         if (constraint == "lessThan" and incomparable(graph, focus)) or (
                 constraint in RANGES and ill_formed(graph, value)):
@@ -208,3 +216,17 @@ def test_a_store_this_process_writes_to_is_not_opened_by_other_processes(tmp_pat
 
     monkeypatch.setattr(module.multiprocessing, "get_context", no_fork)
     assert validate(store).conforms
+
+
+def test_a_value_that_is_no_number_violates_a_numeric_range():
+    """SHACL counts a value that cannot be compared with the bound as a violation; the differential
+    test met a "33.09572"^^xsd:gYear latitude, where pySHACL reports only the datatype."""
+    graph = Graph().parse(data="""
+        @prefix akg: <https://w3id.org/autokg/ontology#> .
+        @prefix geo: <http://www.w3.org/2003/01/geo/wgs84_pos#> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        <https://example.org/p> a akg:Plant ; geo:lat "33.09572"^^xsd:gYear .
+    """, format="turtle")
+    found = {(v.path, v.constraint) for v in validate(graph, engine="sparql").violations}
+    assert {("geo:lat", "datatype"), ("geo:lat", "maxInclusive")} <= found
+    assert_same(graph)

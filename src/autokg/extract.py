@@ -789,7 +789,8 @@ class Extractor:
                 prefix_end = a - len(titled.group(0))
                 org = next((f for f in reversed(found) if f.end <= prefix_end and prefix_end - f.end <= 3), None)
                 role = titled.group(1)
-            appositive = re.match(rf",\s+(?:the\s+)?(?:then\s+)?({roles.pattern})[\w\s]*?\s(?:of|at)\s+", after.lower())
+            appositive = re.match(rf",\s+(?:the\s+)?(?:then\s+)?({roles.pattern})[\w\s]*?\s(?:of|at)\s+(?:the\s+)?",
+                                  after.lower())  # "Olivier François, head of the Fiat brand"
             if appositive and org is None:
                 start = b + appositive.end()
                 org = next((f for f in found if f.start == start), None)
@@ -805,7 +806,8 @@ class Extractor:
                     role = role_after.group(1) if role_after else None
             # "Jim Farley, the chief executive," / "under chief executive Jim Farley": the article's maker
             # (a head of state or government is nobody's employee: "President Joko Widodo")
-            bare_role = re.match(rf",\s+(?:the|its)\s+({roles.pattern})\s*[,.]", after.lower()) or (
+            bare_role = re.match(rf",\s+(?:the|its)\s+(?:(?:company|carmaker|automaker|car maker|group|firm|"
+                                 rf"manufacturer)['’]s\s+)?({roles.pattern})\s*[,.]", after.lower()) or (
                 titled if titled and org is None and titled.group(1) not in _PUBLIC_OFFICES else None)
             if org is None and bare_role and main_maker is not None:
                 org = main_maker
