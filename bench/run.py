@@ -639,11 +639,17 @@ def targets_report(results: list[SizeResult]) -> list[str]:
 def code_state() -> str:
     """The work tree's commit, and which of the files the snapshot copies differ from it."""
     def git(*command: str) -> str:
-        return subprocess.run(["git", *command], cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()
+        return subprocess.run(["git", *command], cwd=ROOT, capture_output=True, text=True, check=False).stdout
 
-    changed = [line[3:] for line in git("status", "--porcelain", "--", *SNAPSHOT).splitlines()]
-    return git("rev-parse", "--short", "HEAD") + (f" with uncommitted changes to {', '.join(changed)}"
-                                                  if changed else "")
+    changed = changed_files(git("status", "--porcelain", "--", *SNAPSHOT))
+    return git("rev-parse", "--short", "HEAD").strip() + (f" with uncommitted changes to {', '.join(changed)}"
+                                                          if changed else "")
+
+
+def changed_files(porcelain: str) -> list[str]:
+    """The paths in ``git status --porcelain`` output: each line is two status letters, a space and
+    the path (the first letter is often a space, so the output must not be stripped first)."""
+    return [line[3:] for line in porcelain.splitlines() if len(line) > 3]
 
 
 def machine(code_at_start: str, code_at_end: str) -> list[str]:
