@@ -451,3 +451,10 @@ def test_a_person_named_with_a_role_of_a_brand_or_of_the_carmaker_works_there():
                                   "president, presented the plan.")
     assert {(a.person.label, a.organisation.key) for a in extraction.affiliations} == {
         ("Maria Rossi", "toyota-motor")}
+
+
+def test_a_company_a_stake_is_held_in_is_not_a_producer():
+    """"... and its majority stake in Avtovaz" made Avtovaz a producer at Renault's Moscow plant."""
+    facts = _production("Renault quits Russia Renault ended production at its Moscow plant in 2022 and sold "
+                        "its majority stake in Avtovaz to a state institute. Ann Lee")
+    assert {maker for maker, _, _, _ in facts} == {"Renault Group"}

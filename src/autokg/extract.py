@@ -80,13 +80,15 @@ _TOWN_CONTEXT = re.compile(
     r"\b(?:in|at|near|outside|from|(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?P<after>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)"
     r"|\b(?P<before>[A-ZÀ-Þ][a-zà-ÿ'’\-]+)\s+(?:plant|factory|facility|works|assembly plant)\b"
 )
-#: "the former GM plant", "bought the factory from General Motors", "a platform from Geely"
+#: "the former GM plant", "bought the factory from General Motors", "a platform from Geely",
+#: "its majority stake in Avtovaz"
 _NOT_PRODUCER_BEFORE = re.compile(
     r"(?:\b(?:former|ex-)\s*"
     r"|\b(?:bought|buying|buys|buy|acquired|acquiring|acquires|purchased|purchasing|purchases|took over|"
     r"taking over|takes over|take over|leased|leasing)\b(?:(?![.;]).){0,60}?\bfrom\s+(?:the\s+)?"
     r"|\b(?:platform|platforms|architecture|technology|technologies|engines?|licen[cs]e|designs?)\s+"
-    r"(?:\w+\s+){0,2}?(?:from|of|by|developed by|supplied by)\s+(?:the\s+)?)$",
+    r"(?:\w+\s+){0,2}?(?:from|of|by|developed by|supplied by)\s+(?:the\s+)?"
+    r"|\b(?:stake|stakes|shareholding|holding|interest|shares)\s+in\s+(?:the\s+)?)$",
     re.IGNORECASE)
 #: "General Motors' former factory", "Geely also holds about a third of Renault Korea"
 _NOT_PRODUCER_AFTER = re.compile(
