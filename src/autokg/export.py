@@ -16,7 +16,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from .errors import ExportError, InputError
-from .store import GraphStore, RdfFormat, syntax_error_line
+from .store import GraphStore, RdfFormat, invalid_graph
 from .vocab import PREFIXES
 
 
@@ -91,8 +91,7 @@ def convert(source: str | Path, stream: IO[bytes], *, format: RdfFormat) -> int:
     try:
         ox.serialize(statements(), stream, format.oxigraph, prefixes=prefixes)
     except SyntaxError as exc:
-        raise InputError(f"not valid {given.name.replace('_', '-').title()}: {exc}", path=path,
-                         line=syntax_error_line(str(exc))) from None
+        raise invalid_graph(exc, given, path) from None
     except (OSError, ValueError, TypeError) as exc:
         raise ExportError(f"cannot write {format.name}: {exc}") from None
     return count

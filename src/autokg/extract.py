@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import ahocorasick
 
@@ -342,6 +342,14 @@ class _Sentence:
     span: Span
     text: str
     found: list[_Found] = field(default_factory=list)
+    #: the makers it names and the one that builds the others' models (see
+    #: :meth:`Extractor._sentence_makers`), once worked out
+    makers: tuple[list[_Found], Entity | None] | None = None
+
+    @cached_property
+    def relocation(self) -> re.Match[str] | None:
+        """Where the sentence moves production from one place to another, if it does."""
+        return _RELOCATION.search(self.text)
 
 
 class Extractor:
@@ -641,10 +649,17 @@ class Extractor:
         result.sort(key=lambda f: f.start)
         return result
 
-    def _town_of(self, name: str, countries: set[str]) -> Entity | None:
-        """The town of 15,000 or more called ``name`` in one of the article's countries."""
-        towns = [t for t in geonames_towns().get(fold(name)) if t.country in countries and t.population >= 15_000]
-        pick = max(towns, key=lambda t: t.population, default=None)
+    def _town_of(self, name: str, countries: set[str], *, sizeable_only: bool = True) -> Entity | None:
+        """The GeoNames town called ``name``: the largest of 15,000 or more in a country the
+        article names; unless ``sizeable_only``, else a city of 100,000 or more anywhere, else a
+        smaller town of such a country."""
+        towns = geonames_towns().get(fold(name))
+        local = [t for t in towns if t.country in countries]
+        sizeable = [t for t in local if t.population >= 15_000]
+        # A village of the article's country loses to a city elsewhere ("Ghent" in an
+        # article about a US plant is the Belgian city, not Ghent, New York).
+        rest = [] if sizeable_only else [t for t in towns if t.population >= 100_000] or local
+        pick = max(sizeable or rest, key=lambda t: t.population, default=None)
         return self.linker.locality(pick.name, country=pick.country) if pick is not None else None
 
     def _add_capitals(self, text: str, found: list[_Found]) -> list[_Found]:
@@ -652,7 +667,8 @@ class Extractor:
         country's capital (GeoNames), not the country ("capital markets" and the like excepted)."""
         result = []
         for item in found:
-            if item.demonym and item.entity.type is EntityType.COUNTRY and text[:item.start].lower().endswith("the "):
+            if item.demonym and item.entity.type is EntityType.COUNTRY and \
+                    text[max(0, item.start - 4):item.start].lower() == "the ":
                 match = _CAPITAL.match(text, item.end)
                 capital = capitals().get(item.entity.key)
                 town = self.linker.locality(capital, country=item.entity.key) if match and capital else None
@@ -674,16 +690,7 @@ class Extractor:
             name = match.group(group)
             if name.split()[0] in stop or any(f.start < b and a < f.end for f in result):
                 continue
-            towns = geonames_towns().get(fold(name))
-            local = [t for t in towns if t.country in countries]
-            sizeable = [t for t in local if t.population >= 15_000]
-            big = [t for t in towns if t.population >= 100_000]
-            # A village of the article's country loses to a city elsewhere ("Ghent" in an
-            # article about a US plant is the Belgian city, not Ghent, New York).
-            pick = max(sizeable or big or local, key=lambda t: t.population, default=None)
-            if pick is None:
-                continue
-            town = self.linker.locality(pick.name, country=pick.country)
+            town = self._town_of(name, countries, sizeable_only=False)
             if town is not None:
                 result.append(_Found(town, a, b))
         result.sort(key=lambda f: f.start)
@@ -850,6 +857,14 @@ class Extractor:
         producers = [m for m in makers if not m.plant_descriptor]
         return producers or makers
 
+    def _sentence_makers(self, sentence: _Sentence) -> tuple[list[_Found], Entity | None]:
+        """The makers a sentence names, and the one of them that builds the others' models, worked
+        out once for the production and the strategy passes."""
+        if sentence.makers is None:
+            makers = self._makers_in(sentence)
+            sentence.makers = (makers, self._model_builder(sentence, makers))
+        return sentence.makers
+
     def _named_makers(self, sentence: _Sentence) -> set[Entity]:
         """The manufacturers a sentence names by themselves (not in a model's name, not as a former
         owner, a nationality or a plant's description)."""
@@ -903,7 +918,7 @@ class Extractor:
                               r"sourcing|sell|sells|sold|selling|sales|markets?|demand|customers|launch(?:ed|es)?|"
                               r"deliveries|registrations|dependence on|reliance on|headquartered|based)\s+"
                               r"(?:\w+\s+){0,2}(?:from|in|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
-        relocation = _RELOCATION.search(text)
+        relocation = sentence.relocation
         candidates: list[tuple[_Found, Status | None]] = []
         for item in sentence.found:
             entity = item.entity
@@ -1063,7 +1078,7 @@ class Extractor:
         named_sites: set[Entity] = set()
         built: list[tuple[Entity, Entity, Entity]] = []  # (model, site, the maker said to build it there)
         for sentence in sents:
-            makers = self._makers_in(sentence)
+            makers, builder = self._sentence_makers(sentence)
             lowered = sentence.text.lower()
             placed = any(f.entity.type.is_place or f.entity.type is EntityType.PLANT for f in sentence.found)
             sites = self._site_candidates(sentence, headline=bool(article.title) and sentence.span.start == 0) \
@@ -1096,7 +1111,6 @@ class Extractor:
             if not (triggers.search(lowered) or has_plant) or not makers:
                 continue
             models = list(dict.fromkeys(f.entity for f in sentence.found if f.entity.type is EntityType.MODEL))
-            builder = self._model_builder(sentence, makers)
             if builder is not None:  # the models' own makers are named only in the models' names
                 makers = [m for m in makers if m.entity == builder]
             model_at: dict[tuple[EntityType, str], int] = {}
@@ -1115,7 +1129,7 @@ class Extractor:
                      if m.end <= site.start and _PAIRED.fullmatch(text[m.end:site.start])}
             evidence = Evidence(article.key, sentence.span, sentence.text)
             seen_sites: set[tuple[EntityType, str]] = set()
-            relocation = _RELOCATION.search(sentence.text)
+            relocation = sentence.relocation
             for site, forced in specific:
                 if site.entity.ref in seen_sites:
                     continue
@@ -1283,8 +1297,7 @@ class Extractor:
         last_maker: Entity | None = None
         for sentence in sents:
             lowered = sentence.text.lower()
-            found_makers = self._makers_in(sentence)
-            builder = self._model_builder(sentence, found_makers)
+            found_makers, builder = self._sentence_makers(sentence)
             # (the sister company that builds another's model is the one the sentence is about)
             makers = [builder] if builder is not None else [m.entity for m in found_makers]
             if not makers and last_maker is not None and coref.search(lowered):

@@ -46,17 +46,11 @@ class Linker:
         companies it names to settle plant names shared by several plants ("the Rayong plant")."""
         candidates = self.reference.names.get(fold(name), [])
         plants = [c for c in candidates if c.type is EntityType.PLANT]
-        if plants and _DESCRIPTIVE.search(fold(name)):
-            # "the Chennai plant" is a description several makers' plants fit, not a name: it is
-            # linked only to a plant of a company the article names
+        if len(plants) > 1 or (plants and _DESCRIPTIVE.search(fold(name))):
+            # a plant name several makers use ("the Rayong plant"), or a description several makers'
+            # plants fit ("the Chennai plant"), is linked only when the article names its operator
             named = set(makers)
             run_by = [p for p in plants if named & self.family(p.operator)]
-            candidates = [c for c in candidates if c.type is not EntityType.PLANT] + (
-                run_by if len(run_by) == 1 else [])
-        elif len(plants) > 1:
-            named = set(makers)
-            run_by = [p for p in plants if named & self.family(p.operator)]
-            # a plant name several makers use is linked only when the article names its operator
             candidates = [c for c in candidates if c.type is not EntityType.PLANT] + (
                 run_by if len(run_by) == 1 else [])
         if not candidates:

@@ -388,9 +388,6 @@ class Towns:
         self.rows = rows
         self.read: dict[int, Town] = {}
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.index
-
     def get(self, key: str) -> tuple[Town, ...]:
         """The towns of a folded name (none if GeoNames has no town of that name)."""
         found = self.index.get(key)

@@ -168,9 +168,7 @@ class GraphStore:
             else:
                 self.store.load(path=str(path), format=fmt.oxigraph, to_graph=target)
         except SyntaxError as exc:
-            line = syntax_error_line(str(exc))
-            raise InputError(f"not valid {fmt.name.replace('_', '-').title()}: {exc}", path=path,
-                             line=line) from None
+            raise invalid_graph(exc, fmt, path) from None
         except (OSError, ValueError) as exc:
             raise InputError(f"cannot read graph: {exc}", path=path) from None
 
@@ -189,7 +187,13 @@ class GraphStore:
         return graph
 
 
-def syntax_error_line(message: str) -> int | None:
+def invalid_graph(error: SyntaxError, fmt: RdfFormat, path: Path) -> InputError:
+    """The error for a graph file a parser rejected, naming the file and the line."""
+    return InputError(f"not valid {fmt.name.replace('_', '-').title()}: {error}", path=path,
+                      line=_syntax_error_line(str(error)))
+
+
+def _syntax_error_line(message: str) -> int | None:
     """The line number in a parser's error message, if it gives one."""
     found = re.search(r"line (\d+)", message) or re.search(r"^(\d+):\d+", message)
     return int(found.group(1)) if found else None
