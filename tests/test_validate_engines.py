@@ -230,3 +230,49 @@ def test_a_value_that_is_no_number_violates_a_numeric_range():
     found = {(v.path, v.constraint) for v in validate(graph, engine="sparql").violations}
     assert {("geo:lat", "datatype"), ("geo:lat", "maxInclusive")} <= found
     assert_same(graph)
+
+
+OTHER_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:Thing a sh:NodeShape ; sh:targetClass ex:Thing ;
+  sh:property [ sh:path ex:tag ; sh:minCount 2 ; sh:maxCount 3 ] ;
+  sh:property [ sh:path ( ex:part ex:tag ) ; sh:maxCount 1 ] ;
+  sh:property [ sh:path ex:tag ; sh:equals ex:label ] ;
+  sh:property [ sh:path ex:tag ; sh:disjoint ex:other ] ;
+  sh:property [ sh:path ex:low ; sh:lessThanOrEquals ex:high ] ;
+  sh:property [ sh:path ex:code ; sh:pattern "^[A-Z]+$" ; sh:minLength 2 ] ;
+  sh:property [ sh:path ex:note ; sh:not [ sh:minLength 4 ] ] ;
+  sh:property [ sh:path ex:size ; sh:or ( [ sh:datatype xsd:integer ] [ sh:datatype xsd:decimal ] ) ] ;
+  sh:property [ sh:path ex:kind ; sh:hasValue ex:A ] .
+ex:Tagged a sh:NodeShape ; sh:targetSubjectsOf ex:tag ; sh:property [ sh:path ex:tag ; sh:nodeKind sh:Literal ] .
+ex:Named a sh:NodeShape ; sh:targetNode ex:n1 ; sh:property [ sh:path ex:code ; sh:minCount 1 ] .
+"""
+
+OTHER_DATA = """
+@prefix ex: <https://example.org/> .
+ex:ok a ex:Thing ; ex:tag "a", "b" ; ex:label "a", "b" ; ex:low 1 ; ex:high 2 ; ex:code "AB" ;
+  ex:note "abc" ; ex:size 3 ; ex:kind ex:A ; ex:part [ ex:tag "x" ] .
+ex:bad a ex:Thing ; ex:tag "a", ex:iri, _:b ; ex:label "a", "c" ; ex:other "a" ; ex:low 5, "x" ; ex:high 2 ;
+  ex:code "ab", _:c, ex:AB ; ex:note "abcd", _:d ; ex:size "3", 2.5 ; ex:kind ex:B ;
+  ex:part [ ex:tag "x" ], [ ex:tag "y" ] .
+ex:few a ex:Thing ; ex:tag "a", "b", "c", "d" ; ex:kind ex:A .
+ex:n1 ex:tag "z" .
+"""
+
+
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_components_our_shapes_do_not_use_are_checked_as_shacl_says(engine):
+    """The compiler's other components (counts over a longer path, equals, disjoint, value tests on
+    blank nodes, sh:not, sh:or, node targets) report what pySHACL reports on a graph made to fail them."""
+    shapes = Graph().parse(data=OTHER_SHAPES, format="turtle")
+    data = Graph().parse(data=OTHER_DATA, format="turtle")
+    reference = results(validate(data, shapes=shapes, engine="pyshacl"))
+    ours = results(validate(data, shapes=shapes, engine=engine))
+    assert ours == reference
+    found = {(focus, constraint) for focus, _, _, constraint in ours}
+    for constraint in ("minCount", "maxCount", "equals", "disjoint", "lessThanOrEquals", "pattern",
+                       "minLength", "not", "or", "hasValue", "nodeKind"):
+        assert ("https://example.org/bad", constraint) in found or ("https://example.org/few", constraint) in found \
+            or ("https://example.org/n1", constraint) in found, constraint
+    assert not any(focus == "https://example.org/ok" for focus, _ in found)

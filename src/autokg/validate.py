@@ -16,6 +16,14 @@ skipping it silently.
 
 A report lists each violation with its focus node, path, message and shape, in a stable order so
 that two runs on the same graph print the same report.
+
+The queries are written for Oxigraph's evaluator. It joins two triple patterns by looking up the
+second for each solution of the first (a few microseconds each on disk), but joins two sub-selects
+by hashing, several times faster; and a value test on a long string reads the string from disk.
+So each check selects the failing values of a path in a sub-select of its own, with the value test
+inside it, and only then joins the (few) failing rows to the shape's target nodes, itself a
+sub-select. Counting constraints count the values of every subject first and keep the targets among
+the subjects that fail.
 """
 
 from __future__ import annotations
@@ -283,10 +291,12 @@ class _Compiler:
             t = self.var()
             return f"EXISTS {{ {var} a {t} FILTER({t} IN ({self.classes(value)})) }}"
         if component == SH.datatype:
-            test = f"(isLiteral({var}) && datatype({var}) = {value.n3()})"
+            # each mention of a variable reads a long string from disk again, so a test names the
+            # value as few times as it can; coalesce makes an error (no literal) plain false
+            test = f"datatype({var}) = {value.n3()}"
             if value in _LEXICAL:
-                test = f"({test} && regex(str({var}), {_text(_LEXICAL[value])}))"  # type: ignore[index]
-            return test
+                test = f"{test} && regex(str({var}), {_text(_LEXICAL[value])})"  # type: ignore[index]
+            return f"coalesce({test}, false)"
         if component == SH.nodeKind:
             kinds = {SH.IRI: ("isIRI",), SH.BlankNode: ("isBlank",), SH.Literal: ("isLiteral",),
                      SH.BlankNodeOrIRI: ("isBlank", "isIRI"), SH.BlankNodeOrLiteral: ("isBlank", "isLiteral"),
@@ -294,11 +304,11 @@ class _Compiler:
             return "(" + " || ".join(f"{k}({var})" for k in kinds) + ")"
         if component in (SH.minLength, SH.maxLength):
             op = ">=" if component == SH.minLength else "<="
-            return f"(!isBlank({var}) && strlen(str({var})) {op} {int(value)})"  # type: ignore[call-overload]
+            return f"coalesce(strlen(str({var})) {op} {int(value)}, false)"  # type: ignore[call-overload]
         if component == SH.pattern:
             flag = self.shapes.value(owner, SH.flags)
             extra = f", {_text(str(flag))}" if flag is not None else ""
-            return f"(!isBlank({var}) && regex(str({var}), {_text(str(value))}{extra}))"
+            return f"coalesce(regex(str({var}), {_text(str(value))}{extra}), false)"
         if component == SH["in"]:
             return "(" + " || ".join(f"sameTerm({var}, {v.n3()})" for v in self.items(value)) + ")"
         if component in (SH.minInclusive, SH.maxInclusive, SH.minExclusive, SH.maxExclusive):
@@ -396,25 +406,31 @@ class _Compiler:
             flags = " ".join(f"?_c{i}" for i in range(len(tests)))
             binds = " ".join(f"BIND(coalesce({test}, false) AS ?_c{i})" for i, (_, test) in enumerate(tests))
             failing = " || ".join(f"!?_c{i}" for i in range(len(tests)))
-            query = f"SELECT DISTINCT ?focus ?value {flags} WHERE {{ {target} {values} {binds} FILTER({failing}) }}"
+            if sparql_path is None:
+                query = f"SELECT DISTINCT ?focus ?value {flags} WHERE {{ {target} {values} {binds} FILTER({failing}) }}"
+            else:
+                found = _select(f"?focus ?value {flags}", f"{values} {binds} FILTER({failing})")
+                query = f"SELECT DISTINCT ?focus ?value {flags} WHERE {{ {found} {_targets(target)} }}"
             names = tuple(name for name, _ in tests)
             yield Check(short(node_shape), shown, "+".join(names), text(names[0]), severity, query, True,
                         tuple((name, text(name), shown) for name in names))
 
     def query(self, shape: Node, component: Node, value: Node, target: str, values: str, path: str | None) -> str:
         select = "SELECT DISTINCT ?focus ?value WHERE"
+        targets = _targets(target)
         if component in (SH.minCount, SH.maxCount):
             if path is None:
                 raise ShapesError(f"{short(component)} needs a property shape")
             count = int(value)  # type: ignore[call-overload]
             if component == SH.minCount and count == 1:
                 return f"SELECT DISTINCT ?focus WHERE {{ {target} MINUS {{ ?focus {path} ?_any }} }}"
-            if component == SH.minCount:
-                return (f"SELECT ?focus WHERE {{ {{ SELECT DISTINCT ?focus WHERE {{ {target} }} }} "
-                        f"OPTIONAL {{ ?focus {path} ?value }} }} GROUP BY ?focus "
-                        f"HAVING (COUNT(DISTINCT ?value) < {count})")
-            return (f"SELECT ?focus WHERE {{ {{ SELECT DISTINCT ?focus WHERE {{ {target} }} }} "
-                    f"?focus {path} ?value }} GROUP BY ?focus HAVING (COUNT(DISTINCT ?value) > {count})")
+            # a predicate has no duplicate values (a graph is a set of triples); a longer path may
+            counted = "COUNT(*)" if isinstance(self.shapes.value(shape, SH.path), URIRef) else "COUNT(DISTINCT ?value)"
+            if component == SH.minCount:  # the targets but those with enough values
+                enough = _select("?focus", f"?focus {path} ?value", f"GROUP BY ?focus HAVING ({counted} >= {count})")
+                return f"SELECT ?focus WHERE {{ {target} MINUS {enough} }}"
+            too_many = _select("?focus", f"?focus {path} ?value", f"GROUP BY ?focus HAVING ({counted} > {count})")
+            return f"SELECT ?focus WHERE {{ {too_many} {targets} }}"
         if component == SH.hasValue:
             if path is None:
                 return f"{select} {{ {target} {values} FILTER(!sameTerm(?focus, {value.n3()})) }}"
@@ -423,22 +439,49 @@ class _Compiler:
             if path is None and component in (SH.lessThan, SH.lessThanOrEquals):
                 raise ShapesError(f"{short(component)} needs a property shape")
             other = value.n3()
-            if component == SH.equals:
-                return (f"{select} {{ {{ {target} {values} MINUS {{ ?focus {other} ?value }} }} UNION "
-                        f"{{ {target} ?focus {other} ?value MINUS {{ {values} }} }} }}")
-            if component == SH.disjoint:
+            if path is None:  # the focus node itself is the value
+                if component == SH.equals:
+                    return (f"{select} {{ {{ {target} {values} MINUS {{ ?focus {other} ?value }} }} UNION "
+                            f"{{ {target} ?focus {other} ?value MINUS {{ {values} }} }} }}")
                 return f"{select} {{ {target} {values} ?focus {other} ?value }}"
+            mine, theirs = _select("?focus ?value", values), _select("?focus ?value", f"?focus {other} ?value")
+            if component == SH.equals:
+                only = _select("?focus ?value", f"{{ {mine} MINUS {theirs} }} UNION {{ {theirs} MINUS {mine} }}")
+                return f"{select} {{ {only} {targets} }}"
+            if component == SH.disjoint:
+                return f"{select} {{ {_select('?focus ?value', f'{mine} {theirs}')} {targets} }}"
             op = "<" if component == SH.lessThan else "<="
-            return f"{select} {{ {target} {values} ?focus {other} ?_other FILTER(!coalesce(?value {op} ?_other, false)) }}"
+            pairs = _select("?focus ?value", f"{mine} {_select('?focus ?_other', f'?focus {other} ?_other')} "
+                                             f"FILTER(!coalesce(?value {op} ?_other, false))")
+            return f"{select} {{ {pairs} {targets} }}"
         classes = self.class_only(component, value)
         if classes is not None:
             t = self.var()
             members = ", ".join(sorted({m for c in classes for m in self.classes(c).split(", ")}))
-            return f"{select} {{ {target} {values} MINUS {{ ?value a {t} FILTER({t} IN ({members})) }} }}"
+            untyped = f"MINUS {{ ?value a {t} FILTER({t} IN ({members})) }}"
+            if path is None:
+                return f"{select} {{ {target} {values} {untyped} }}"
+            return f"{select} {{ {_select('?focus ?value', f'{values} {untyped}')} {targets} }}"
         if component in _VALUE:
             test = self.value_test(component, value, "?value", shape)
-            return f"{select} {{ {target} {values} FILTER(!coalesce({test}, false)) }}"
+            if path is None:
+                return f"{select} {{ {target} {values} FILTER(!coalesce({test}, false)) }}"
+            failing = _select("?focus ?value", f"{values} FILTER(!coalesce({test}, false))")
+            return f"{select} {{ {failing} {targets} }}"
         raise ShapesError(f"{short(component)} is not supported by the SPARQL engine (use --engine pyshacl)")
+
+
+def _select(variables: str, pattern: str, modifiers: str = "") -> str:
+    """A sub-select: Oxigraph joins it to its neighbours by hashing (see the module docstring)."""
+    return f"{{ SELECT {variables} WHERE {{ {pattern} }} {modifiers}}}".replace("}  }", "} }")
+
+
+def _targets(target: str) -> str:
+    """Keeps the rows whose ``?focus`` is a target node. Rows that reach it are few (they fail a
+    test), so each is looked up, rather than all the targets listed and hashed."""
+    if "BIND(" in target:  # a target node given by name: a sub-select binds it
+        return _select("DISTINCT ?focus", target)
+    return f"FILTER EXISTS {{ {target} }}"
 
 
 @cache
