@@ -219,10 +219,56 @@ def bind(query: StoredQuery, params: Mapping[str, str]) -> str:
     raise QueryError("has parameters but no 'WHERE {' to bind them in", query=query.path.name)
 
 
+#: a final ``ORDER BY`` of plain variables, which the embedded store's runner applies itself
+_ORDER_BY = re.compile(r"\n[ \t]*ORDER[ \t]+BY((?:[ \t]+\?\w+)+)[ \t]*\s*\Z", re.IGNORECASE)
+_NUMBERS = {f"http://www.w3.org/2001/XMLSchema#{name}" for name in (
+    "integer", "decimal", "double", "float", "int", "long", "short", "byte", "nonNegativeInteger",
+    "positiveInteger", "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt",
+    "unsignedShort", "unsignedByte")}
+
+
+def order_key(term: Term | None) -> tuple[object, ...]:
+    """A term's place in SPARQL's ``ORDER BY``: unbound, then blank nodes, IRIs, literals; numbers
+    by value; other literals by their text, then datatype and language. (SPARQL leaves the order of
+    literals of different types open; this one is total, so a sort never depends on the input order.)"""
+    if term is None:
+        return (0,)
+    if isinstance(term, ox.BlankNode):
+        return (1, term.value)
+    if isinstance(term, ox.NamedNode):
+        return (2, term.value)
+    if term.datatype.value in _NUMBERS:
+        try:
+            number = float(term.value)
+        except ValueError:
+            pass
+        else:
+            if number == number:  # NaN has no place among numbers
+                return (3, 0, number, term.value)
+    return (3, 1, term.value, term.datatype.value, term.language or "")
+
+
+def split_order(text: str) -> tuple[str, tuple[str, ...]]:
+    """A query without its final ``ORDER BY ?a ?b``, and the variables it sorted by.
+
+    Oxigraph reads a long string from disk for every comparison a sort makes, so sorting 100,000
+    rows in the store takes seconds; sorting the rows in Python, each string read once, takes a
+    tenth of a second. Queries that end in anything else are left alone."""
+    found = _ORDER_BY.search(text)
+    if found is None:
+        return text, ()
+    return text[:found.start()] + "\n", tuple(v.lstrip("?") for v in found.group(1).split())
+
+
 def run_query(store: GraphStore, query: StoredQuery, params: Mapping[str, str] | None = None) -> ResultTable:
     """Run a stored SELECT query on the embedded store."""
+    full = bind(query, params or {})
+    text, order = split_order(full)
     try:
-        solutions = store.store.query(bind(query, params or {}))
+        solutions = store.store.query(text)
+        if order and isinstance(solutions, ox.QuerySolutions) and not (
+                {f"?{name}" for name in order} <= {str(v) for v in solutions.variables}):
+            solutions, order = store.store.query(full), ()  # it sorts by a variable it does not select
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}", query=query.path.name) from None
     except OSError as exc:
@@ -230,8 +276,20 @@ def run_query(store: GraphStore, query: StoredQuery, params: Mapping[str, str] |
     if not isinstance(solutions, ox.QuerySolutions):
         raise QueryError("stored queries must be SELECT queries", query=query.path.name)
     columns = tuple(v.value for v in solutions.variables)
-    rows = tuple(tuple(solution[c] for c in columns) for solution in solutions)
-    return ResultTable(columns, rows)
+    rows = [tuple(solution) for solution in solutions]  # a solution yields its terms in column order
+    if order:
+        keys = [columns.index(name) for name in order]
+        known: dict[Term, tuple[object, ...]] = {}  # a column repeats its values: each is keyed once
+
+        def key(term: Term | None) -> tuple[object, ...]:
+            if term is None:
+                return (0,)
+            found = known.get(term)
+            if found is None:
+                found = known[term] = order_key(term)
+            return found
+        rows.sort(key=lambda row: tuple(key(row[i]) for i in keys))
+    return ResultTable(columns, tuple(rows))
 
 
 def _json_term(term: Term) -> dict[str, str]:
