@@ -458,3 +458,15 @@ def test_a_company_a_stake_is_held_in_is_not_a_producer():
     facts = _production("Renault quits Russia Renault ended production at its Moscow plant in 2022 and sold "
                         "its majority stake in Avtovaz to a state institute. Ann Lee")
     assert {maker for maker, _, _, _ in facts} == {"Renault Group"}
+
+
+def test_the_date_of_a_sale_is_not_a_start_and_the_seller_makes_nothing():
+    """"which bought the factory from General Motors in 2017, began building ... there in 2019"
+    started production in 2017, and "took over General Motors' business in Ukraine" made GM a
+    producer there."""
+    facts = _extraction("MG builds the Astor in Gujarat MG Motor India, which bought the Gujarat factory from "
+                        "General Motors in 2017, began building the Astor SUV there in 2021. Ann Lee").production
+    assert {(f.manufacturer.label, f.start) for f in facts} == {("JSW MG Motor India", "2021")}
+    facts = _production("Skoda assembles in Ukraine Skoda took over General Motors’ business in Ukraine and "
+                        "builds the Octavia in Solomonovo. Ann Lee")
+    assert {maker for maker, _, _, _ in facts} == {"Škoda Auto"}

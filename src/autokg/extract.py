@@ -90,6 +90,10 @@ _NOT_PRODUCER_BEFORE = re.compile(
     r"(?:\w+\s+){0,2}?(?:from|of|by|developed by|supplied by)\s+(?:the\s+)?"
     r"|\b(?:stake|stakes|shareholding|holding|interest|shares)\s+in\s+(?:the\s+)?)$",
     re.IGNORECASE)
+#: "took over General Motors' business in Vietnam", "bought Ford's plant": the seller builds nothing here
+_TAKEN_OVER_BEFORE = re.compile(r"\b(?:bought|buying|buys|buy|acquired|acquiring|acquires|purchased|purchasing|"
+                                r"purchases|took over|taking over|takes over|take over|taken over)\s+(?:the\s+)?$",
+                                re.IGNORECASE)
 #: "General Motors' former factory", "Geely also holds about a third of Renault Korea"
 _NOT_PRODUCER_AFTER = re.compile(
     r"(?:['’]s?\s+(?:former|old|disused|defunct|closed)\b"
@@ -126,6 +130,10 @@ _NEGATED_BEFORE = re.compile(r"\b(?:rather than|instead of|not|never)\s+(?:being
                              r"assembled|manufactured)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 #: between two places of one list: ", and ", " or ", ", Indiana, and "
 _COORDINATED = re.compile(r"(?:,\s*[A-ZÀ-Þ][\w'’.\- ]{0,30})?,?\s+(?:and|or)\s+(?:the\s+)?")
+#: a change of owner, whose date is no start of production ("which bought the Gujarat factory from
+#: General Motors in 2017, began building the Hector there in 2019")
+_CHANGED_HANDS = re.compile(r"\b(?:bought|buys|acquired|acquires|purchased|purchases|took over|takes over|sold|sells)\b",
+                            re.IGNORECASE)
 #: "there" as a place ("builds the Puma there"), not "there is", "there were"
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|may|might|could|should|must|"
                     r"remains?|seems?|appears?)\b)")
@@ -763,7 +771,8 @@ class Extractor:
             before = text[max(0, item.start - 80):item.start]
             after = text[item.end:item.end + 80]
             if _NOT_PRODUCER_BEFORE.search(before) or _NOT_PRODUCER_AFTER.match(after) or (
-                    _ON_PLATFORM_BEFORE.search(before) and re.match(r"['’]s?\s", after)):
+                    (_ON_PLATFORM_BEFORE.search(before) or _TAKEN_OVER_BEFORE.search(before))
+                    and re.match(r"['’]s?\s", after)):
                 item.former = True
 
     # -- people ------------------------------------------------------------------------------
@@ -1056,10 +1065,14 @@ class Extractor:
         if status is Status.CANCELLED:
             return None
         matches = _status_matches(sentence.text.lower())
+        hands = [m.end() for m in _CHANGED_HANDS.finditer(sentence.text)]
         fitting = []
         for at, value, phrase in dates:
             before = [(at - end, cue) for start, end, cue in matches if end <= at and at - end <= 40]
             cue = min(before, key=lambda b: b[0])[1] if before else None
+            sold = [at - end for end in hands if end <= at and at - end <= 60]
+            if sold and (not before or min(sold) < min(b[0] for b in before)):
+                continue  # the date of a sale, the nearest verb before it
             ends = cue in (Status.ENDED, Status.CANCELLED)
             if cue is None or ends == (status is Status.ENDED):
                 fitting.append((at, value, phrase))
