@@ -470,3 +470,16 @@ def test_the_date_of_a_sale_is_not_a_start_and_the_seller_makes_nothing():
     facts = _production("Skoda assembles in Ukraine Skoda took over General Motors’ business in Ukraine and "
                         "builds the Octavia in Solomonovo. Ann Lee")
     assert {maker for maker, _, _, _ in facts} == {"Škoda Auto"}
+
+
+def test_production_that_began_is_active():
+    """"Production of the Toyota Tacoma pickup began at Apaseo el Grande in December 2019; Toyota
+    had first planned to make the Corolla there" made the Tacoma cancelled: "began" was no cue."""
+    facts = _extraction("Ford builds the Puma in Romania Production of the Ford Puma began at Craiova in "
+                        "September 2019; Ford had first planned to make the EcoSport at the Romanian plant. "
+                        "Ann Lee").production
+    assert {(f.model.label if f.model else None, f.status.value, f.start) for f in facts} == {
+        ("Ford Puma", "active", "2019-09"), ("Ford EcoSport", "cancelled", None)}
+    (fact,) = _extraction("Ford to build in Craiova Ford began construction of a paint shop at its plant in "
+                          "Craiova, where it will build the Puma. Ann Lee").production
+    assert fact.status.value == "planned"
