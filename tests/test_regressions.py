@@ -483,3 +483,15 @@ def test_production_that_began_is_active():
     (fact,) = _extraction("Ford to build in Craiova Ford began construction of a paint shop at its plant in "
                           "Craiova, where it will build the Puma. Ann Lee").production
     assert fact.status.value == "planned"
+
+
+def test_the_owners_of_a_joint_venture_and_the_makers_of_another_clause_do_not_make_there():
+    """"Oyak Renault and Tofaş, a joint venture of Koç Holding and Fiat Chrysler Automobiles, build
+    cars in Bursa, and Ford Otosan makes vans in Kocaeli province" made Stellantis a producer in
+    Bursa and every maker a producer in both places. The owners still partner in the venture."""
+    extraction = _extraction("Turkey’s car plants are busy Tofaş, a joint venture of Koç Holding and Stellantis, "
+                             "builds cars in Bursa, and Ford Otosan makes vans in Kocaeli province, in a new "
+                             "partnership. Ann Lee")
+    places = {(f.manufacturer.label, f.site.label) for f in extraction.production}
+    assert places == {("Tofaş", "Bursa"), ("Ford Otosan", "Kocaeli")}
+    assert "Stellantis" in {s.actor.label for s in extraction.strategies if s.strategy == "partnership" and s.actor}

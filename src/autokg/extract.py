@@ -90,6 +90,9 @@ _NOT_PRODUCER_BEFORE = re.compile(
     r"(?:\w+\s+){0,2}?(?:from|of|by|developed by|supplied by)\s+(?:the\s+)?"
     r"|\b(?:stake|stakes|shareholding|holding|interest|shares)\s+in\s+(?:the\s+)?)$",
     re.IGNORECASE)
+#: "Tofaş, a joint venture of Koç Holding and Fiat Chrysler": the owners of a joint venture
+_VENTURE_OF_BEFORE = re.compile(r"\b(?:joint venture|jv|venture|subsidiary|affiliate)\s+(?:of|between|owned by)\s+"
+                                r"(?:the\s+)?(?:(?:(?![.;,]).){0,50}?\s(?:and|&)\s+(?:the\s+)?)?$", re.IGNORECASE)
 #: "took over General Motors' business in Vietnam", "bought Ford's plant": the seller builds nothing here
 _TAKEN_OVER_BEFORE = re.compile(r"\b(?:bought|buying|buys|buy|acquired|acquiring|acquires|purchased|purchasing|"
                                 r"purchases|took over|taking over|takes over|take over|taken over)\s+(?:the\s+)?$",
@@ -192,6 +195,18 @@ _STRENGTH = {Status.ACTIVE: 0, Status.PLANNED: 1, Status.ENDED: 2, Status.CANCEL
 
 
 @lru_cache(maxsize=1024)
+def _clause_bounds(lowered: str, position: int) -> tuple[int, int]:
+    """Where the clause around ``position`` of a sentence begins and ends (see ``_CLAUSE``)."""
+    low, high = 0, len(lowered)
+    for match in _CLAUSE.finditer(lowered):
+        if match.end() <= position:
+            low = match.end()
+        elif match.start() >= position:
+            high = match.start()
+            break
+    return low, high
+
+
 def _status_matches(lowered: str) -> tuple[tuple[int, int, Status], ...]:
     """Where a sentence (lower-cased) has status cues, in cue order (cached: asked per fact)."""
     return tuple((m.start(), m.end(), status) for any_cue, group in _status_cues() if any_cue.search(lowered)
@@ -339,6 +354,9 @@ class _Found:
     #: the organisation only describes a plant ("the Volvo plant"): not a producer by itself
     plant_descriptor: bool = False
     former: bool = False
+    #: an owner of the joint venture the sentence names ("Tofaş, a joint venture of Koç Holding
+    #: and Fiat Chrysler"): it makes nothing there, but partners in it
+    partner: bool = False
     #: the town a described plant is in, when the linker found it outside the reference data
     town: Entity | None = None
     #: the place of a supplier's or a battery plant: never a vehicle production site
@@ -774,6 +792,8 @@ class Extractor:
                     (_ON_PLATFORM_BEFORE.search(before) or _TAKEN_OVER_BEFORE.search(before))
                     and re.match(r"['’]s?\s", after)):
                 item.former = True
+            elif _VENTURE_OF_BEFORE.search(before):
+                item.former = item.partner = True
 
     # -- people ------------------------------------------------------------------------------
 
@@ -1172,6 +1192,13 @@ class Extractor:
                           and _PAIRED.fullmatch(text[m.end:site.start])]
                 if paired and len(pairs) >= 2:
                     producer_list = paired[-1:]
+                elif builder is None and len(set(producer_list)) > 1:
+                    # "Oyak Renault and Tofaş build cars in Bursa, and Ford Otosan makes vans in
+                    # Kocaeli": a site in a clause that names makers of its own is theirs alone
+                    low, high = _clause_bounds(lowered, position)
+                    own = {m.entity for m in makers if low <= m.start - sentence.span.start < high}
+                    if own:
+                        producer_list = [p for p in producer_list if p in own]
                 for maker in producer_list:
                     own_models = [m for m in models
                                   if builder == maker or self.linker.company(m) in (maker, None)] or [None]
@@ -1326,8 +1353,11 @@ class Extractor:
                 f.entity for f in sentence.found
                 if f.entity.type in (EntityType.COUNTRY, EntityType.REGION)))
             evidence = Evidence(article.key, sentence.span, sentence.text)
+            partners = [f.entity for f in sentence.found if f.partner and f.entity.type in COMPANY_TYPES]
             for code in sorted(codes):
-                for actor in dict.fromkeys(makers) or [None]:
+                # a partnership is also its partners' ("a joint venture of Geely and Mercedes-Benz")
+                actors = partners + makers if code == "partnership" else makers
+                for actor in dict.fromkeys(actors) or [None]:
                     key = (code, actor.ref if actor else None)
                     if key in results:
                         old = results[key]
