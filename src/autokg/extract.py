@@ -194,7 +194,6 @@ def _parent_or_child(a: Entity, b: Entity) -> bool:
 _STRENGTH = {Status.ACTIVE: 0, Status.PLANNED: 1, Status.ENDED: 2, Status.CANCELLED: 3}
 
 
-@lru_cache(maxsize=1024)
 def _clause_bounds(lowered: str, position: int) -> tuple[int, int]:
     """Where the clause around ``position`` of a sentence begins and ends (see ``_CLAUSE``)."""
     low, high = 0, len(lowered)
@@ -207,6 +206,7 @@ def _clause_bounds(lowered: str, position: int) -> tuple[int, int]:
     return low, high
 
 
+@lru_cache(maxsize=1024)
 def _status_matches(lowered: str) -> tuple[tuple[int, int, Status], ...]:
     """Where a sentence (lower-cased) has status cues, in cue order (cached: asked per fact)."""
     return tuple((m.start(), m.end(), status) for any_cue, group in _status_cues() if any_cue.search(lowered)
@@ -1194,11 +1194,16 @@ class Extractor:
                     producer_list = paired[-1:]
                 elif builder is None and len(set(producer_list)) > 1:
                     # "Oyak Renault and Tofaş build cars in Bursa, and Ford Otosan makes vans in
-                    # Kocaeli": a site in a clause that names makers of its own is theirs alone
+                    # Kocaeli": a site in a clause that names makers of its own is not made at by
+                    # the makers of another clause with a place of its own (but "..., and a Mazda
+                    # crossover will follow" speaks of the same site)
                     low, high = _clause_bounds(lowered, position)
                     own = {m.entity for m in makers if low <= m.start - sentence.span.start < high}
+                    elsewhere = {m.entity for m in makers if m.entity not in own and any(
+                        _clause_bounds(lowered, m.start - sentence.span.start)
+                        == _clause_bounds(lowered, other.start - sentence.span.start) for other, _ in sites)}
                     if own:
-                        producer_list = [p for p in producer_list if p in own]
+                        producer_list = [p for p in producer_list if p not in elsewhere]
                 for maker in producer_list:
                     own_models = [m for m in models
                                   if builder == maker or self.linker.company(m) in (maker, None)] or [None]
