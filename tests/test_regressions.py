@@ -495,3 +495,19 @@ def test_the_owners_of_a_joint_venture_and_the_makers_of_another_clause_do_not_m
     places = {(f.manufacturer.label, f.site.label) for f in extraction.production}
     assert places == {("Tofaş", "Bursa"), ("Ford Otosan", "Kocaeli")}
     assert "Stellantis" in {s.actor.label for s in extraction.strategies if s.strategy == "partnership" and s.actor}
+
+
+def test_a_joint_venture_partner_beside_the_maker_and_an_imported_model_are_not_produced_there():
+    """"Ford began making cars in India, at first in a joint venture with Mahindra, and opened the
+    Chennai plant" made Mahindra a producer at Chennai, and "will end vehicle assembly in Sanand
+    but keep selling imported models such as the Mustang" ended the Mustang at Sanand."""
+    facts = _production("Ford in India Ford began making cars in India, at first in a joint venture with "
+                        "Mahindra, and opened its plant in Chennai in 1999. Ann Lee")
+    assert {maker for maker, _, _, _ in facts} == {"Ford Motor Company"}
+    facts = _production("Honda leaves Greater Noida Honda will end car assembly in Greater Noida but keep "
+                        "selling imported models such as the Civic. Ann Lee")
+    assert {(site, model) for _, site, _, model in facts} == {("Greater Noida", None)}
+    # a partner is still the producer where it is the only maker named
+    facts = _production("Leapmotor grows Stellantis formed a joint venture with Leapmotor, which builds the "
+                        "T03 in Jinhua. Ann Lee")
+    assert "Leapmotor" in {maker for maker, _, _, _ in facts}

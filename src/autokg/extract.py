@@ -93,6 +93,11 @@ _NOT_PRODUCER_BEFORE = re.compile(
 #: "Tofaş, a joint venture of Koç Holding and Fiat Chrysler": the owners of a joint venture
 _VENTURE_OF_BEFORE = re.compile(r"\b(?:joint venture|jv|venture|subsidiary|affiliate)\s+(?:of|between|owned by)\s+"
                                 r"(?:the\s+)?(?:(?:(?![.;,]).){0,50}?\s(?:and|&)\s+(?:the\s+)?)?$", re.IGNORECASE)
+#: a model brought in from elsewhere: "imported models such as the Mustang", "imports of the Tiguan"
+_IMPORTED_BEFORE = re.compile(r"\bimport(?:s|ed|ing)?\b(?:(?![.;,]|\bbut\b|\band\b).)*$", re.IGNORECASE)
+#: "in a joint venture with Mahindra", "in partnership with CATL"
+_ALLY_BEFORE = re.compile(r"\b(?:joint venture|jv|venture|partnership|alliance|tie-up)\s+with\s+(?:the\s+)?"
+                          r"(?:(?:(?![.;,]).){0,50}?\s(?:and|&)\s+(?:the\s+)?)?$", re.IGNORECASE)
 #: "took over General Motors' business in Vietnam", "bought Ford's plant": the seller builds nothing here
 _TAKEN_OVER_BEFORE = re.compile(r"\b(?:bought|buying|buys|buy|acquired|acquiring|acquires|purchased|purchasing|"
                                 r"purchases|took over|taking over|takes over|take over|taken over)\s+(?:the\s+)?$",
@@ -357,6 +362,9 @@ class _Found:
     #: an owner of the joint venture the sentence names ("Tofaş, a joint venture of Koç Holding
     #: and Fiat Chrysler"): it makes nothing there, but partners in it
     partner: bool = False
+    #: the company another works with ("at first in a joint venture with Mahindra"): a producer
+    #: only where the sentence names no other maker
+    ally: bool = False
     #: the town a described plant is in, when the linker found it outside the reference data
     town: Entity | None = None
     #: the place of a supplier's or a battery plant: never a vehicle production site
@@ -794,6 +802,8 @@ class Extractor:
                 item.former = True
             elif _VENTURE_OF_BEFORE.search(before):
                 item.former = item.partner = True
+            elif _ALLY_BEFORE.search(before):
+                item.ally = True
 
     # -- people ------------------------------------------------------------------------------
 
@@ -883,6 +893,8 @@ class Extractor:
             company = self.linker.company(item.entity)
             if company is not None:
                 makers.append(replace(item, entity=company))
+        if any(not m.ally for m in makers):
+            makers = [m for m in makers if not m.ally]
         producers = [m for m in makers if not m.plant_descriptor]
         return producers or makers
 
@@ -1143,7 +1155,10 @@ class Extractor:
                 last_maker = makers[0].entity
             if not (triggers.search(lowered) or has_plant) or not makers:
                 continue
-            models = list(dict.fromkeys(f.entity for f in sentence.found if f.entity.type is EntityType.MODEL))
+            # (not "imported models such as the Mustang": they are made elsewhere)
+            models = list(dict.fromkeys(
+                f.entity for f in sentence.found if f.entity.type is EntityType.MODEL
+                and not _IMPORTED_BEFORE.search(text, max(sentence.span.start, f.start - 50), f.start)))
             if builder is not None:  # the models' own makers are named only in the models' names
                 makers = [m for m in makers if m.entity == builder]
             model_at: dict[tuple[EntityType, str], int] = {}
@@ -1358,7 +1373,7 @@ class Extractor:
                 f.entity for f in sentence.found
                 if f.entity.type in (EntityType.COUNTRY, EntityType.REGION)))
             evidence = Evidence(article.key, sentence.span, sentence.text)
-            partners = [f.entity for f in sentence.found if f.partner and f.entity.type in COMPANY_TYPES]
+            partners = [f.entity for f in sentence.found if (f.partner or f.ally) and f.entity.type in COMPANY_TYPES]
             for code in sorted(codes):
                 # a partnership is also its partners' ("a joint venture of Geely and Mercedes-Benz")
                 actors = partners + makers if code == "partnership" else makers
