@@ -511,3 +511,13 @@ def test_a_joint_venture_partner_beside_the_maker_and_an_imported_model_are_not_
     facts = _production("Leapmotor grows Stellantis formed a joint venture with Leapmotor, which builds the "
                         "T03 in Jinhua. Ann Lee")
     assert "Leapmotor" in {maker for maker, _, _, _ in facts}
+
+
+def test_ending_manufacturing_ends_and_a_charge_over_operations_is_no_production():
+    """"Ford ends manufacturing in Brazil" was active, and "Lyle Watters, who runs Ford's South
+    American operations, said ..." made South America a site of Ford's."""
+    facts = _production("Nissan ends manufacturing in Indonesia after decades The carmaker said its "
+                        "customers would be served from Thailand. Ann Lee")
+    assert {(site, status) for _, site, status, _ in facts} == {("Indonesia", "ended")}
+    assert _production("Renault keeps its dealers open The carmaker will keep its dealers open, said Ana Ruiz, "
+                       "who runs Renault’s European operations. Ann Lee") == set()

@@ -93,6 +93,9 @@ _NOT_PRODUCER_BEFORE = re.compile(
 #: "Tofaş, a joint venture of Koç Holding and Fiat Chrysler": the owners of a joint venture
 _VENTURE_OF_BEFORE = re.compile(r"\b(?:joint venture|jv|venture|subsidiary|affiliate)\s+(?:of|between|owned by)\s+"
                                 r"(?:the\s+)?(?:(?:(?![.;,]).){0,50}?\s(?:and|&)\s+(?:the\s+)?)?$", re.IGNORECASE)
+#: a person's charge, not production: "Lyle Watters, who runs Ford's South American operations"
+_ROLE_OVER = re.compile(r"\b(?:runs|ran|run|running|heads|headed|head|chief|boss|president|director|manager|"
+                        r"in charge|oversees|oversaw|overseeing|responsible for)\b[^.;,]{0,40}?\boperations\b")
 #: a model brought in from elsewhere: "imported models such as the Mustang", "imports of the Tiguan"
 _IMPORTED_BEFORE = re.compile(r"\bimport(?:s|ed|ing)?\b(?:(?![.;,]|\bbut\b|\band\b).)*$", re.IGNORECASE)
 #: "in a joint venture with Mahindra", "in partnership with CATL"
@@ -1153,7 +1156,7 @@ class Extractor:
                 makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
             if makers:
                 last_maker = makers[0].entity
-            if not (triggers.search(lowered) or has_plant) or not makers:
+            if not (triggers.search(_ROLE_OVER.sub(" ", lowered)) or has_plant) or not makers:
                 continue
             # (not "imported models such as the Mustang": they are made elsewhere)
             models = list(dict.fromkeys(
