@@ -521,3 +521,13 @@ def test_ending_manufacturing_ends_and_a_charge_over_operations_is_no_production
     assert {(site, status) for _, site, status, _ in facts} == {("Indonesia", "ended")}
     assert _production("Renault keeps its dealers open The carmaker will keep its dealers open, said Ana Ruiz, "
                        "who runs Renault’s European operations. Ann Lee") == set()
+
+
+def test_the_maker_an_article_is_about_builds_another_makers_model_it_is_said_to_build():
+    """"... the largest the carmaker has made in South Africa, and the plant will also build the
+    next Volkswagen Amarok" (in an article about Ford) made Volkswagen the Amarok's producer."""
+    facts = _production("Nissan invests in Mexico Nissan will spend $1bn on its plants in Mexico. The investment "
+                        "in Cuernavaca is the largest the carmaker has made there, and the plant will also "
+                        "build the next Renault Alaskan. Ann Lee")
+    assert ("Nissan Motor", "Renault Alaskan") in {(maker, model) for maker, _, _, model in facts}
+    assert "Renault Group" not in {maker for maker, _, _, _ in facts}

@@ -1154,6 +1154,12 @@ class Extractor:
             # the manufacturer the article is about ("The Austin factory builds the Model Y").
             if not makers and last_maker is not None and (coref.search(lowered) or (has_plant and not other_orgs)):
                 makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
+            elif (makers and builder is None and last_maker is not None and coref.search(lowered)
+                  and not self._named_makers(sentence) and all(m.entity != last_maker for m in makers)):
+                # "the carmaker ... will also build the next Volkswagen Amarok": the makers named only
+                # in the models' names build nothing here; the one the article is about builds them
+                builder = last_maker
+                makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
             if makers:
                 last_maker = makers[0].entity
             if not (triggers.search(_ROLE_OVER.sub(" ", lowered)) or has_plant) or not makers:
