@@ -531,3 +531,14 @@ def test_the_maker_an_article_is_about_builds_another_makers_model_it_is_said_to
                         "build the next Renault Alaskan. Ann Lee")
     assert ("Nissan Motor", "Renault Alaskan") in {(maker, model) for maker, _, _, model in facts}
     assert "Renault Group" not in {maker for maker, _, _, _ in facts}
+
+
+def test_the_kingdom_is_the_country_named_before_and_a_licensor_makes_nothing():
+    """"Saudi Arabia launches Ceer ... plans to build electric cars in the kingdom using components
+    licensed from BMW" gave Ceer no site and BMW a plant in Saudi Arabia."""
+    facts = _production("Morocco gets a new Renault line Renault plans to build small electric cars in the "
+                        "kingdom using motors licensed from Nissan. Ann Lee")
+    assert {(maker, site) for maker, site, _, _ in facts} == {("Renault Group", "Morocco")}
+    mentions = _extraction("BYD goes abroad BYD will build electric cars in the country, its chairman "
+                           "said. Ann Lee").mentions
+    assert not any(m.text == "the country" for m in mentions)  # no country named before it

@@ -81,14 +81,15 @@ _TOWN_CONTEXT = re.compile(
     r"|\b(?P<before>[A-ZÀ-Þ][a-zà-ÿ'’\-]+)\s+(?:plant|factory|facility|works|assembly plant)\b"
 )
 #: "the former GM plant", "bought the factory from General Motors", "a platform from Geely",
-#: "its majority stake in Avtovaz"
+#: "its majority stake in Avtovaz", "components licensed from BMW"
 _NOT_PRODUCER_BEFORE = re.compile(
     r"(?:\b(?:former|ex-)\s*"
     r"|\b(?:bought|buying|buys|buy|acquired|acquiring|acquires|purchased|purchasing|purchases|took over|"
     r"taking over|takes over|take over|leased|leasing)\b(?:(?![.;]).){0,60}?\bfrom\s+(?:the\s+)?"
     r"|\b(?:platform|platforms|architecture|technology|technologies|engines?|licen[cs]e|designs?)\s+"
     r"(?:\w+\s+){0,2}?(?:from|of|by|developed by|supplied by)\s+(?:the\s+)?"
-    r"|\b(?:stake|stakes|shareholding|holding|interest|shares)\s+in\s+(?:the\s+)?)$",
+    r"|\b(?:stake|stakes|shareholding|holding|interest|shares)\s+in\s+(?:the\s+)?"
+    r"|\b(?:licen[cs]ed|sourced|supplied)\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?)$",
     re.IGNORECASE)
 #: "Tofaş, a joint venture of Koç Holding and Fiat Chrysler": the owners of a joint venture
 _VENTURE_OF_BEFORE = re.compile(r"\b(?:joint venture|jv|venture|subsidiary|affiliate)\s+(?:of|between|owned by)\s+"
@@ -96,6 +97,8 @@ _VENTURE_OF_BEFORE = re.compile(r"\b(?:joint venture|jv|venture|subsidiary|affil
 #: a person's charge, not production: "Lyle Watters, who runs Ford's South American operations"
 _ROLE_OVER = re.compile(r"\b(?:runs|ran|run|running|heads|headed|head|chief|boss|president|director|manager|"
                         r"in charge|oversees|oversaw|overseeing|responsible for)\b[^.;,]{0,40}?\boperations\b")
+#: a country spoken of again: "plans to build electric cars in the kingdom"
+_COUNTRY_ANAPHOR = re.compile(r"\b(?:in|across|within|throughout)\s+(the\s+(?:country|kingdom|republic))\b(?!['’])")
 #: a model brought in from elsewhere: "imported models such as the Mustang", "imports of the Tiguan"
 _IMPORTED_BEFORE = re.compile(r"\bimport(?:s|ed|ing)?\b(?:(?![.;,]|\bbut\b|\band\b).)*$", re.IGNORECASE)
 #: "in a joint venture with Mahindra", "in partnership with CATL"
@@ -480,6 +483,7 @@ class Extractor:
         found = self._add_models(text, found)
         found = self._add_localities(text, found)
         found = self._add_capitals(text, found)
+        found = self._add_country_anaphora(text, found)
         found = self._add_towns(text, found, countries)
         # "Fort Wayne, Indiana" is not also Wayne, Michigan: a town inside a longer town's name goes
         towns = [f for f in found if f.entity.type is EntityType.LOCALITY]
@@ -713,6 +717,20 @@ class Extractor:
                     result.append(_Found(town, item.start, match.end()))  # type: ignore[union-attr]
                     continue
             result.append(item)
+        return result
+
+    @staticmethod
+    def _add_country_anaphora(text: str, found: list[_Found]) -> list[_Found]:
+        """"plans to build electric cars in the kingdom": the country named last before it (by
+        name, not by a demonym such as "the Chinese carmaker")."""
+        named = sorted((f for f in found if f.entity.type is EntityType.COUNTRY and not f.demonym),
+                       key=lambda f: f.start)
+        result = list(found)
+        for match in _COUNTRY_ANAPHOR.finditer(text):
+            a, b = match.span(1)
+            before = [f for f in named if f.end <= a]
+            if before and not any(f.start < b and a < f.end for f in found):
+                result.append(_Found(before[-1].entity, a, b))
         return result
 
     def _add_towns(self, text: str, found: list[_Found], countries: set[str]) -> list[_Found]:
