@@ -542,3 +542,12 @@ def test_the_kingdom_is_the_country_named_before_and_a_licensor_makes_nothing():
     mentions = _extraction("BYD goes abroad BYD will build electric cars in the country, its chairman "
                            "said. Ann Lee").mentions
     assert not any(m.text == "the country" for m in mentions)  # no country named before it
+
+
+def test_a_partner_in_a_joint_venture_does_not_build_its_partners_models():
+    """"The Chinese carmaker’s plant in Jizzakh, a joint venture with the state-owned Uzavtosanoat,
+    began producing the BYD Song Plus" made Uzavtosanoat, the one maker named by itself, the
+    builder of BYD's models."""
+    facts = _production("BYD adds a model in Uzbekistan The Chinese carmaker’s plant in Jizzakh, a joint "
+                        "venture with the state-owned Uzavtosanoat, now also makes the BYD Seal. Ann Lee")
+    assert {(maker, model) for maker, _, _, model in facts if model} == {("BYD", "BYD Seal")}

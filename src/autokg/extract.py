@@ -102,8 +102,11 @@ _COUNTRY_ANAPHOR = re.compile(r"\b(?:in|across|within|throughout)\s+(the\s+(?:co
 #: a model brought in from elsewhere: "imported models such as the Mustang", "imports of the Tiguan"
 _IMPORTED_BEFORE = re.compile(r"\bimport(?:s|ed|ing)?\b(?:(?![.;,]|\bbut\b|\band\b).)*$", re.IGNORECASE)
 #: "in a joint venture with Mahindra", "in partnership with CATL"
-_ALLY_BEFORE = re.compile(r"\b(?:joint venture|jv|venture|partnership|alliance|tie-up)\s+with\s+(?:the\s+)?"
-                          r"(?:(?:(?![.;,]).){0,50}?\s(?:and|&)\s+(?:the\s+)?)?$", re.IGNORECASE)
+_ALLY_BEFORE = re.compile(r"\b(?i:joint venture|jv|venture|partnership|alliance|tie-up)\s+(?i:with)\s+(?:the\s+)?"
+                          r"(?:(?:(?![.;,]).){0,50}?\s(?:and|&)\s+(?:the\s+)?)?"
+                          # "with the state-owned Uzavtosanoat", "with Chinese carmaker Leapmotor"
+                          r"(?:[a-z]+(?:-[a-z]+)+\s+|[A-Z][a-z]+(?:ese|an|ish|i)\s+|(?:state|local|domestic|"
+                          r"government|carmaker|automaker|company|group|firm|partner)\s+){0,3}$")
 #: "took over General Motors' business in Vietnam", "bought Ford's plant": the seller builds nothing here
 _TAKEN_OVER_BEFORE = re.compile(r"\b(?:bought|buying|buys|buy|acquired|acquiring|acquires|purchased|purchasing|"
                                 r"purchases|took over|taking over|takes over|take over|taken over)\s+(?:the\s+)?$",
@@ -929,9 +932,9 @@ class Extractor:
 
     def _named_makers(self, sentence: _Sentence) -> set[Entity]:
         """The manufacturers a sentence names by themselves (not in a model's name, not as a former
-        owner, a nationality or a plant's description)."""
-        named = {self.linker.company(f.entity) for f in sentence.found
-                 if f.entity.type is not EntityType.MODEL and not (f.former or f.demonym or f.plant_descriptor)}
+        owner, a nationality, a plant's description or a partner in a joint venture)."""
+        named = {self.linker.company(f.entity) for f in sentence.found if f.entity.type is not EntityType.MODEL
+                 and not (f.former or f.demonym or f.plant_descriptor or f.ally)}
         named.discard(None)
         return named  # type: ignore[return-value]
 
