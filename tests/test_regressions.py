@@ -551,3 +551,14 @@ def test_a_partner_in_a_joint_venture_does_not_build_its_partners_models():
     facts = _production("BYD adds a model in Uzbekistan The Chinese carmaker’s plant in Jizzakh, a joint "
                         "venture with the state-owned Uzavtosanoat, now also makes the BYD Seal. Ann Lee")
     assert {(maker, model) for maker, _, _, model in facts if model} == {("BYD", "BYD Seal")}
+
+
+def test_a_model_that_is_being_built_or_continues_to_be_made_is_active():
+    """"is building the new electric Fiat 500 at its Mirafiori plant" and "continues to be made at
+    the Tychy plant" were planned: "is building" and "to be made" are cues of plans only where a
+    plant is what is built or no production has begun."""
+    facts = _production("Kia makes the EV4 in Slovakia Kia is building the EV4 at its plant in Žilina, and "
+                        "the Ceed continues to be made there too. Ann Lee")
+    assert {status for _, _, status, _ in facts} == {"active"}
+    facts = _production("Kia expands in Slovakia Kia is building a new assembly hall at its plant in Žilina. Ann Lee")
+    assert {status for _, _, status, _ in facts} == {"planned"}
