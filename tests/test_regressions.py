@@ -562,3 +562,11 @@ def test_a_model_that_is_being_built_or_continues_to_be_made_is_active():
     assert {status for _, _, status, _ in facts} == {"active"}
     facts = _production("Kia expands in Slovakia Kia is building a new assembly hall at its plant in Žilina. Ann Lee")
     assert {status for _, _, status, _ in facts} == {"planned"}
+
+
+def test_a_relative_clause_after_a_place_gives_its_status():
+    """"Toyota plans to build a prototype city on the site of its Higashi-Fuji plant in Susono,
+    Shizuoka prefecture, which will stop making cars at the end of this year" planned Susono."""
+    facts = _production("Ford finds a new use for Chennai Ford plans to build a parts centre on the site of its "
+                        "plant in Chennai, Tamil Nadu, which will stop making cars in 2022. Ann Lee")
+    assert {(site, status) for _, site, status, _ in facts} == {("Chennai", "ended")}

@@ -99,6 +99,8 @@ _ROLE_OVER = re.compile(r"\b(?:runs|ran|run|running|heads|headed|head|chief|boss
                         r"in charge|oversees|oversaw|overseeing|responsible for)\b[^.;,]{0,40}?\boperations\b")
 #: a country spoken of again: "plans to build electric cars in the kingdom"
 _COUNTRY_ANAPHOR = re.compile(r"\b(?:in|across|within|throughout)\s+(the\s+(?:country|kingdom|republic))\b(?!['’])")
+#: a relative clause about the place before it: ", which will stop making cars"
+_RELATIVE = re.compile(r",\s*(?:which|where production)\s+")
 #: a model brought in from elsewhere: "imported models such as the Mustang", "imports of the Tiguan"
 _IMPORTED_BEFORE = re.compile(r"\bimport(?:s|ed|ing)?\b(?:(?![.;,]|\bbut\b|\band\b).)*$", re.IGNORECASE)
 #: "in a joint venture with Mahindra", "in partnership with CATL"
@@ -1077,6 +1079,16 @@ class Extractor:
         best: tuple[float, Status] | None = None
         lowered = sentence.text.lower()
         matches = _status_matches(lowered)
+        # "its Higashi-Fuji plant in Susono, Shizuoka prefecture, which will stop making cars": a
+        # relative clause right after the place says what becomes of it
+        relative = _RELATIVE.search(lowered, position, position + 60)
+        if relative is not None and not _CLAUSE.search(lowered, position, relative.start()):
+            end = _CLAUSE.search(lowered, relative.end())
+            told = [(start, status) for start, stop, status in matches
+                    if relative.end() <= start < min(relative.end() + 30, end.start() if end else len(lowered))
+                    and not any(s == stop + 1 and _STRENGTH[o] > _STRENGTH[status] for s, _, o in matches)]
+            if told:
+                return min(told, key=lambda t: t[0])[1]
         for start, end, status in matches:
             if any(s == end + 1 and _STRENGTH[o] > _STRENGTH[status] for s, _, o in matches):
                 continue  # "will stop building": the modal is part of the stronger cue after it
