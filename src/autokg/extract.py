@@ -1079,10 +1079,13 @@ class Extractor:
         best: tuple[float, Status] | None = None
         lowered = sentence.text.lower()
         matches = _status_matches(lowered)
-        # "its Higashi-Fuji plant in Susono, Shizuoka prefecture, which will stop making cars": a
-        # relative clause right after the place says what becomes of it
+        # "plans to build a prototype city on the site of its Higashi-Fuji plant in Susono, Shizuoka
+        # prefecture, which will stop making cars": a relative clause right after the place says
+        # what becomes of it, unless a cue just before the place does ("has restarted production at
+        # its plant in Oshawa, which it shut in 2019")
         relative = _RELATIVE.search(lowered, position, position + 60)
-        if relative is not None and not _CLAUSE.search(lowered, position, relative.start()):
+        near = any(end <= position and position - end <= 40 for _, end, _ in matches)
+        if relative is not None and not near and not _CLAUSE.search(lowered, position, relative.start()):
             end = _CLAUSE.search(lowered, relative.end())
             told = [(start, status) for start, stop, status in matches
                     if relative.end() <= start < min(relative.end() + 30, end.start() if end else len(lowered))
