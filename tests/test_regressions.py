@@ -421,13 +421,14 @@ def test_towns_in_a_list_are_sites_and_a_town_inside_a_longer_name_is_not_found(
 def test_the_maker_said_to_build_a_model_replaces_the_models_own_maker_nearby():
     """The headline's "built in Santa Rosa" (Toyota, through the model's name) stayed beside the
     standfirst's Toyota Motor Philippines at its plant there; a parent company said to build its
-    subsidiary's model ("Hyundai Motor Group ... the Hyundai Ioniq 5") leaves that fact alone."""
+    subsidiary's model ("Hyundai Motor Group ... the Hyundai Ioniq 5") leaves that fact alone (its
+    "Hyundai" is the group the article names in full)."""
     assert _production("The Hilux is back, built in Santa Rosa Toyota Motor Philippines makes the Toyota "
                        "Hilux at its plant in Santa Rosa, Laguna. Ann Lee") == {
         ("Toyota Motor Philippines", "Santa Rosa plant", "active", "Toyota Hilux")}
     facts = _production("Hyundai’s Cikarang plant starts making the Ioniq 5 Hyundai Motor Group’s first "
                         "factory in Southeast Asia began producing the Hyundai Ioniq 5 in March 2022. Ann Lee")
-    assert ("Hyundai Motor Company", "Cikarang plant", "active", "Hyundai Ioniq 5") in facts
+    assert ("Hyundai Motor Group", "Cikarang plant", "active", "Hyundai Ioniq 5") in facts
 
 
 def test_a_date_an_end_speaks_of_is_not_a_start():
@@ -570,3 +571,15 @@ def test_a_relative_clause_after_a_place_gives_its_status():
     facts = _production("Ford finds a new use for Chennai Ford plans to build a parts centre on the site of its "
                         "plant in Chennai, Tamil Nadu, which will stop making cars in 2022. Ann Lee")
     assert {(site, status) for _, site, status, _ in facts} == {("Chennai", "ended")}
+
+
+def test_a_short_name_is_the_company_of_its_family_the_article_names_in_full():
+    """"Hyundai" in an article about Hyundai Motor India linked to Hyundai Motor Company (a wrong
+    link). A group builds its subsidiary's models (the golden sample graph holds Hyundai Motor
+    Group's fact near Savannah with the Ioniq 5 of Hyundai Motor Company)."""
+    extraction = _extraction("Hyundai expands in Chennai Hyundai Motor India will build the Creta EV at its plant "
+                             "in Chennai from 2025. Ann Lee")
+    assert {m.entity.label for m in extraction.mentions if m.text == "Hyundai"} == {"Hyundai Motor India"}
+    facts = _production("Hyundai starts in Georgia Hyundai Motor Group has begun building the Ioniq 5 at its "
+                        "new factory near Savannah. Ann Lee")
+    assert ("Hyundai Motor Group", "Hyundai Ioniq 5") in {(maker, model) for maker, _, _, model in facts}

@@ -495,6 +495,7 @@ class Extractor:
         found = [f for f in found if f.entity.type is not EntityType.LOCALITY or not any(
             t.start <= f.start and f.end <= t.end and t.end - t.start > f.end - f.start for t in towns)]
         found = self._add_plants(text, found, makers)
+        found = self._short_names(text, found)
         self._mark_roles(text, found)
         spans = list(sentences(text))
         people, affiliations = self._people(article, text, found, spans)
@@ -722,6 +723,29 @@ class Extractor:
                     result.append(_Found(town, item.start, match.end()))  # type: ignore[union-attr]
                     continue
             result.append(item)
+        return result
+
+    def _makes_own(self, maker: Entity, company: Entity | None) -> bool:
+        """Whether a model of ``company`` is one of ``maker``'s own: the same company's, or a
+        subsidiary's (Hyundai Motor Group and the Ioniq 5 of Hyundai Motor Company; not FCA US and
+        the Fiat 600 of its parent Stellantis)."""
+        if company is None or company == maker:
+            return True
+        return maker.key in self.linker.family(company.key)
+
+    def _short_names(self, text: str, found: list[_Found]) -> list[_Found]:
+        """"Hyundai" in an article that names Hyundai Motor India is Hyundai Motor India: a company's
+        short name stands for the one company of its family that the article names in full with
+        it ("Hyundai Motor India", "Hyundai Motor Group"), not for another of the family."""
+        companies = [f for f in found if f.entity.type in COMPANY_TYPES]
+        result = []
+        for item in found:
+            short = text[item.start:item.end]
+            longer = {f.entity for f in companies if f.entity != item.entity
+                      and text[f.start:f.end].startswith(short + " ")} if item.entity.type in COMPANY_TYPES else set()
+            related = {e for e in longer if item.entity.key in self.linker.family(e.key)
+                       or e.key in self.linker.family(item.entity.key)}
+            result.append(replace(item, entity=next(iter(related))) if len(related) == 1 else item)
         return result
 
     @staticmethod
@@ -1266,7 +1290,7 @@ class Extractor:
                         producer_list = [p for p in producer_list if p not in elsewhere]
                 for maker in producer_list:
                     own_models = [m for m in models
-                                  if builder == maker or self.linker.company(m) in (maker, None)] or [None]
+                                  if builder == maker or self._makes_own(maker, self.linker.company(m))] or [None]
                     if status is Status.ENDED and forced:
                         own_models = [None]
                     for model in own_models:
