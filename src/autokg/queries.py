@@ -21,6 +21,7 @@ import csv
 import enum
 import io
 import json
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -243,7 +244,7 @@ def order_key(term: Term | None) -> tuple[object, ...]:
         except ValueError:
             pass
         else:
-            if number == number:  # NaN has no place among numbers
+            if not math.isnan(number):  # NaN has no place among numbers
                 return (3, 0, number, term.value)
     return (3, 1, term.value, term.datatype.value, term.language or "")
 
