@@ -583,3 +583,14 @@ def test_a_short_name_is_the_company_of_its_family_the_article_names_in_full():
     facts = _production("Hyundai starts in Georgia Hyundai Motor Group has begun building the Ioniq 5 at its "
                         "new factory near Savannah. Ann Lee")
     assert ("Hyundai Motor Group", "Hyundai Ioniq 5") in {(maker, model) for maker, _, _, model in facts}
+
+
+def test_a_town_that_opens_a_sentence_and_builds_is_a_site():
+    """"Sanand makes the Ford Figo hatchback and the Ford Aspire compact saloon" gave no fact: only a
+    headline's opening town counted; "Craiova is ..." stays no site."""
+    facts = _production("Ford’s Romanian plant is busy Craiova makes the Ford Puma and will add the Ford "
+                        "Courier. Ann Lee")
+    assert ("Ford Motor Company", "Craiova", "active", "Ford Puma") in facts
+    facts = _production("Ford’s Romanian plant is busy Craiova is the capital of Dolj county, where Ford has "
+                        "offices. Ann Lee")
+    assert "Craiova" not in {site for _, site, _, _ in facts}

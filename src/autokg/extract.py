@@ -99,6 +99,9 @@ _ROLE_OVER = re.compile(r"\b(?:runs|ran|run|running|heads|headed|head|chief|boss
                         r"in charge|oversees|oversaw|overseeing|responsible for)\b[^.;,]{0,40}?\boperations\b")
 #: a country spoken of again: "plans to build electric cars in the kingdom"
 _COUNTRY_ANAPHOR = re.compile(r"\b(?:in|across|within|throughout)\s+(the\s+(?:country|kingdom|republic))\b(?!['’])")
+#: a town that opens a sentence as its maker would: "Sanand makes the Ford Figo", "Chennai also builds"
+_TOWN_BUILDS = re.compile(r"\s+(?:now\s+|also\s+|still\s+|will\s+|currently\s+|already\s+)?(?:makes?|builds?|"
+                          r"produces?|assembles?|manufactures?|turns?\s+out|rolls?\s+out)\b")
 #: a relative clause about the place before it: ", which will stop making cars"
 _RELATIVE = re.compile(r",\s*(?:which|where production)\s+")
 #: a model brought in from elsewhere: "imported models such as the Mustang", "imports of the Tiguan"
@@ -1020,9 +1023,9 @@ class Extractor:
                 continue
             local_start = item.start - base
             local_end = item.end - base
-            if headline and local_start == 0 and entity.type is EntityType.LOCALITY and \
-                    _word_after(text, local_end)[:1].islower():
-                candidates.append((item, None))
+            if local_start == 0 and entity.type is EntityType.LOCALITY and (
+                    _word_after(text, local_end)[:1].islower() if headline else _TOWN_BUILDS.match(text, local_end)):
+                candidates.append((item, None))  # "Sanand makes the Ford Figo hatchback"
                 continue
             before = text[max(0, local_start - 40):local_start]
             next_word = _word_after(text, local_end).rstrip(".,;:")
