@@ -594,3 +594,10 @@ def test_a_town_that_opens_a_sentence_and_builds_is_a_site():
     facts = _production("Ford’s Romanian plant is busy Craiova is the capital of Dolj county, where Ford has "
                         "offices. Ann Lee")
     assert "Craiova" not in {site for _, site, _, _ in facts}
+
+
+def test_building_until_a_date_ends_then():
+    """"will keep building the Troller T4 until the fourth quarter of 2021" was a plan."""
+    (fact,) = _extraction("Nissan winds down in Sunderland The company’s plant in Sunderland will keep building "
+                          "the Nissan Note until the end of 2026. Ann Lee").production
+    assert (fact.status.value, fact.end) == ("ended", "2026")
