@@ -601,3 +601,13 @@ def test_building_until_a_date_ends_then():
     (fact,) = _extraction("Nissan winds down in Sunderland The company’s plant in Sunderland will keep building "
                           "the Nissan Note until the end of 2026. Ann Lee").production
     assert (fact.status.value, fact.end) == ("ended", "2026")
+
+
+def test_a_province_named_after_a_large_city_is_the_city():
+    """"Tofaş builds cars in Bursa" was Bursa province; "in Kocaeli province" stays the province."""
+    facts = _production("Turkey’s plants are busy Tofaş builds cars in Bursa, and Ford Otosan makes vans in "
+                        "Kocaeli province. Ann Lee")
+    sites = {(maker, site) for maker, site, _, _ in facts}
+    assert ("Tofaş", "Bursa") in sites
+    bursa = next(f.site for f in _extraction("Tofaş expands Tofaş builds cars in Bursa. Ann Lee").production)
+    assert bursa.type.name == "LOCALITY"

@@ -99,6 +99,9 @@ _ROLE_OVER = re.compile(r"\b(?:runs|ran|run|running|heads|headed|head|chief|boss
                         r"in charge|oversees|oversaw|overseeing|responsible for)\b[^.;,]{0,40}?\boperations\b")
 #: a country spoken of again: "plans to build electric cars in the kingdom"
 _COUNTRY_ANAPHOR = re.compile(r"\b(?:in|across|within|throughout)\s+(the\s+(?:country|kingdom|republic))\b(?!['’])")
+#: after a first-level subdivision's name: "Kocaeli province", "São Paulo state"
+_SUBDIVISION_NOUN = re.compile(r"\s+(?:province|state|prefecture|region|county|governorate|oblast|krai|"
+                               r"department|land)\b", re.IGNORECASE)
 #: a town that opens a sentence as its maker would: "Sanand makes the Ford Figo", "Chennai also builds"
 _TOWN_BUILDS = re.compile(r"\s+(?:now\s+|also\s+|still\s+|will\s+|currently\s+|already\s+)?(?:makes?|builds?|"
                           r"produces?|assembles?|manufactures?|turns?\s+out|rolls?\s+out)\b")
@@ -483,6 +486,14 @@ class Extractor:
             if entity is not None and entity.type is EntityType.SUBDIVISION and entity.key in city_subdivisions():
                 # "in Busan", "in Tianjin": a city that is also a first-level subdivision is the city
                 entity = self.linker.locality(text[a:b], country=entity.country) or entity
+            elif entity is not None and entity.type is EntityType.SUBDIVISION and not _SUBDIVISION_NOUN.match(text, b):
+                # "build cars in Bursa": a province named after a city of half a million or more is
+                # the city, unless the text says province or state ("in Kocaeli province")
+                city = max((t for t in geonames_towns().get(fold(text[a:b]))
+                            if t.country == entity.country and t.population >= 500_000),
+                           key=lambda t: t.population, default=None)
+                if city is not None:
+                    entity = self.linker.locality(city.name, country=city.country) or entity
             if entity is None:
                 entity = self._bare_model(text, a, b, key, makers)
             if entity is None:
