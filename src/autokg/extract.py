@@ -82,10 +82,14 @@ _TOWN_CONTEXT = re.compile(
 )
 #: "the former GM plant", "bought the factory from General Motors", "a platform from Geely",
 #: "its majority stake in Avtovaz", "components licensed from BMW"
+#: verbs of a change of owner
+_BUYS = (r"bought|buying|buys|buy|acquired|acquiring|acquires|purchased|purchasing|purchases|took over|"
+         r"taking over|takes over|take over|taken over")
+#: the rest of a list of companies up to its last one: "Koç Holding and " (before Fiat Chrysler)
+_LIST_UP_TO_LAST = r"(?:(?:(?![.;,]).){0,50}?\s(?:and|&)\s+(?:the\s+)?)?"
 _NOT_PRODUCER_BEFORE = re.compile(
     r"(?:\b(?:former|ex-)\s*"
-    r"|\b(?:bought|buying|buys|buy|acquired|acquiring|acquires|purchased|purchasing|purchases|took over|"
-    r"taking over|takes over|take over|leased|leasing)\b(?:(?![.;]).){0,60}?\bfrom\s+(?:the\s+)?"
+    rf"|\b(?:{_BUYS}|leased|leasing)\b(?:(?![.;]).){{0,60}}?\bfrom\s+(?:the\s+)?"
     r"|\b(?:platform|platforms|architecture|technology|technologies|engines?|licen[cs]e|designs?)\s+"
     r"(?:\w+\s+){0,2}?(?:from|of|by|developed by|supplied by)\s+(?:the\s+)?"
     r"|\b(?:stake|stakes|shareholding|holding|interest|shares)\s+in\s+(?:the\s+)?"
@@ -93,7 +97,7 @@ _NOT_PRODUCER_BEFORE = re.compile(
     re.IGNORECASE)
 #: "Tofaş, a joint venture of Koç Holding and Fiat Chrysler": the owners of a joint venture
 _VENTURE_OF_BEFORE = re.compile(r"\b(?:joint venture|jv|venture|subsidiary|affiliate)\s+(?:of|between|owned by)\s+"
-                                r"(?:the\s+)?(?:(?:(?![.;,]).){0,50}?\s(?:and|&)\s+(?:the\s+)?)?$", re.IGNORECASE)
+                                rf"(?:the\s+)?{_LIST_UP_TO_LAST}$", re.IGNORECASE)
 #: a person's charge, not production: "Lyle Watters, who runs Ford's South American operations"
 _ROLE_OVER = re.compile(r"\b(?:runs|ran|run|running|heads|headed|head|chief|boss|president|director|manager|"
                         r"in charge|oversees|oversaw|overseeing|responsible for)\b[^.;,]{0,40}?\boperations\b")
@@ -111,14 +115,12 @@ _RELATIVE = re.compile(r",\s*(?:which|where production)\s+")
 _IMPORTED_BEFORE = re.compile(r"\bimport(?:s|ed|ing)?\b(?:(?![.;,]|\bbut\b|\band\b).)*$", re.IGNORECASE)
 #: "in a joint venture with Mahindra", "in partnership with CATL"
 _ALLY_BEFORE = re.compile(r"\b(?i:joint venture|jv|venture|partnership|alliance|tie-up)\s+(?i:with)\s+(?:the\s+)?"
-                          r"(?:(?:(?![.;,]).){0,50}?\s(?:and|&)\s+(?:the\s+)?)?"
+                          + _LIST_UP_TO_LAST +
                           # "with the state-owned Uzavtosanoat", "with Chinese carmaker Leapmotor"
                           r"(?:[a-z]+(?:-[a-z]+)+\s+|[A-Z][a-z]+(?:ese|an|ish|i)\s+|(?:state|local|domestic|"
                           r"government|carmaker|automaker|company|group|firm|partner)\s+){0,3}$")
 #: "took over General Motors' business in Vietnam", "bought Ford's plant": the seller builds nothing here
-_TAKEN_OVER_BEFORE = re.compile(r"\b(?:bought|buying|buys|buy|acquired|acquiring|acquires|purchased|purchasing|"
-                                r"purchases|took over|taking over|takes over|take over|taken over)\s+(?:the\s+)?$",
-                                re.IGNORECASE)
+_TAKEN_OVER_BEFORE = re.compile(rf"\b(?:{_BUYS})\s+(?:the\s+)?$", re.IGNORECASE)
 #: "General Motors' former factory", "Geely also holds about a third of Renault Korea"
 _NOT_PRODUCER_AFTER = re.compile(
     r"(?:['’]s?\s+(?:former|old|disused|defunct|closed)\b"
@@ -157,8 +159,7 @@ _NEGATED_BEFORE = re.compile(r"\b(?:rather than|instead of|not|never)\s+(?:being
 _COORDINATED = re.compile(r"(?:,\s*[A-ZÀ-Þ][\w'’.\- ]{0,30})?,?\s+(?:and|or)\s+(?:the\s+)?")
 #: a change of owner, whose date is no start of production ("which bought the Gujarat factory from
 #: General Motors in 2017, began building the Hector there in 2019")
-_CHANGED_HANDS = re.compile(r"\b(?:bought|buys|acquired|acquires|purchased|purchases|took over|takes over|sold|sells)\b",
-                            re.IGNORECASE)
+_CHANGED_HANDS = re.compile(rf"\b(?:{_BUYS}|sold|sells)\b", re.IGNORECASE)
 #: "there" as a place ("builds the Puma there"), not "there is", "there were"
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|may|might|could|should|must|"
                     r"remains?|seems?|appears?)\b)")
@@ -757,8 +758,7 @@ class Extractor:
             short = text[item.start:item.end]
             longer = {f.entity for f in companies if f.entity != item.entity
                       and text[f.start:f.end].startswith(short + " ")} if item.entity.type in COMPANY_TYPES else set()
-            related = {e for e in longer if item.entity.key in self.linker.family(e.key)
-                       or e.key in self.linker.family(item.entity.key)}
+            related = {e for e in longer if _parent_or_child(item.entity, e)}
             result.append(replace(item, entity=next(iter(related))) if len(related) == 1 else item)
         return result
 

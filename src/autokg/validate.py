@@ -473,7 +473,8 @@ class _Compiler:
 
 def _select(variables: str, pattern: str, modifiers: str = "") -> str:
     """A sub-select: Oxigraph joins it to its neighbours by hashing (see the module docstring)."""
-    return f"{{ SELECT {variables} WHERE {{ {pattern} }} {modifiers}}}".replace("}  }", "} }")
+    tail = f" {modifiers}" if modifiers else ""
+    return f"{{ SELECT {variables} WHERE {{ {pattern} }}{tail} }}"
 
 
 def _targets(target: str) -> str:
