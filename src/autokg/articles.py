@@ -21,6 +21,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -384,8 +385,9 @@ def _field(record: dict[str, object], names: Iterable[str], where: tuple[Path, i
     return None
 
 
+@lru_cache(maxsize=4096)
 def parse_date(value: str) -> date | None:
-    """An ISO 8601 or common human date, or ``None``.
+    """An ISO 8601 or common human date, or ``None`` (cached: a corpus has many articles a day).
 
     >>> parse_date("2024-03-05"), parse_date("December 10, 2013")
     (datetime.date(2024, 3, 5), datetime.date(2013, 12, 10))

@@ -32,7 +32,7 @@ from .articles import ArticleReader, Format, listing_article
 from .errors import AutokgError
 from .export import export
 from .extract import Extractor
-from .mapping import TYPE, article_iri, static_triples, to_rdf
+from .mapping import TYPE, article_iri, static_ntriples, to_ntriples
 from .model import Article, Entity
 from .queries import ResultTable, run_query, stored_queries
 from .reference import geonames_towns, load_reference
@@ -114,22 +114,21 @@ def _split(chunk: tuple[str, list[tuple[int, str]]]) -> list[tuple[Article, str 
 def _process(batch: list[Article]) -> BatchResult:
     """Extract, map and validate one batch (in a worker process, or in this one)."""
     extractor = _worker_extractor()
-    triples = list(static_triples())
+    lines = [static_ntriples()]
     facts: Counter[str] = Counter()
     entities: set[tuple[str, str, bool]] = set()
     described: set[Entity] = set()
     for article in batch:
         extraction = extractor.extract(article)
-        triples.extend(to_rdf(extraction, described))
+        lines.extend(to_ntriples(extraction, described))
         facts["production"] += len(extraction.production)
         facts["strategy"] += len(extraction.strategies)
         facts["affiliation"] += len(extraction.affiliations)
         entities.update((e.type.value, e.key, e.linked) for e in extraction.entities)
+    body = "".join(lines).encode("utf-8")
     store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    store.load(body, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     report = validate_store(store)
-    body = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    assert isinstance(body, bytes)
     return BatchResult(body, len(batch), facts, frozenset(entities), report.violations)
 
 
