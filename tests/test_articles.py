@@ -238,3 +238,15 @@ def test_no_room_for_the_spool_is_a_clear_error(tmp_path, monkeypatch):
 ])
 def test_split_regressions(line, title):
     assert split_listing_line(line, names=load_reference().name_kind).title == title
+
+
+@pytest.mark.parametrize("value", ["March 5, 2024", "Mar 5, 2024", "5 March 2024", "5 Sep 2019",
+                                   "September 30 2021", "Dec 31 2020", "12/10/2013", "Tuesday, 10 December 2013"])
+def test_dates_read_without_dateparser_agree_with_it(value):
+    """The month-name forms are read with strptime, the rest with dateparser: both give one answer."""
+    import dateparser
+
+    from autokg.articles import parse_date
+
+    expected = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})
+    assert expected is not None and parse_date(value) == expected.date()

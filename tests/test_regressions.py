@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import XSD
 
@@ -611,3 +612,43 @@ def test_a_province_named_after_a_large_city_is_the_city():
     assert ("Tofaş", "Bursa") in sites
     bursa = next(f.site for f in _extraction("Tofaş expands Tofaş builds cars in Bursa. Ann Lee").production)
     assert bursa.type.name == "LOCALITY"
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    ("Volvo Cars picks Slovakia", "Volvo Cars will build a plant in Slovakia. It is one of the first large "
+     "investments under Jim Rowan, who became chief executive in March 2022.", ("Jim Rowan", "volvo-cars")),
+    ("Renault turns Flins into a Refactory", "The plan was launched by Luca de Meo after he became chief "
+     "executive in 2020.", ("Luca de Meo", "renault-group")),
+    ("Xiaomi delivers the SU7", "Xiaomi has delivered the first SU7 cars. Lei Jun, the smartphone maker’s "
+     "founder and chief executive, handed them over.", ("Lei Jun", "xiaomi-auto")),
+    ("Lordstown Motors goes bankrupt", "Lordstown Motors has filed for bankruptcy. Edward Hightower, an "
+     "automotive industry veteran, took over as chief executive.", ("Edward Hightower", "lordstown-motors")),
+    ("Saipa expands in Iran", "Saipa will build a new plant. Anna Berg, who became head of production of "
+     "Constellium in 2022, welcomed it.", ("Anna Berg", "constellium")),
+    ("Honda leaves Swindon", "Honda closed Swindon. Toshihiro Mibe, an engineer who previously led Honda’s "
+     "research and development, took over in April.", ("Toshihiro Mibe", "honda-motor")),
+    ("GM quits Thailand", "GM sold its plant in Rayong. Julian Blissett, who runs GM International, said the "
+     "company would concentrate on other markets.", ("Julian Blissett", "general-motors")),
+    # a head of state who took office is nobody's employee
+    ("Ford builds in Mexico", "Ford builds cars in Hermosillo. Andrés López, who became president in 2018, "
+     "visited the plant.", ("Andrés López", None)),
+])
+def test_a_person_who_took_a_post_works_for_the_article_s_maker_or_the_company_named(title, text, expected):
+    """"Jim Rowan, who became chief executive in March 2022", "X, an industry veteran, took over as
+    chief executive", "after he became chief executive" and "the smartphone maker's founder and chief
+    executive" gave people without an employer; "who became head of production of Constellium" gives
+    Constellium, not the article's maker; "an engineer who previously led Honda's research" and "who
+    runs GM International" name theirs."""
+    extraction = _extraction(title=title, text=text)
+    people = {f.entity.label for f in extraction.mentions if f.entity.type.value == "Person"}
+    tied = {(a.person.label, a.organisation.key) for a in extraction.affiliations}
+    assert tied | {(p, None) for p in people - {p for p, _ in tied}} == {expected}
+
+
+def test_a_town_or_an_organisation_is_no_person():
+    """"... closed its plants in Vsevolozhsk and Naberezhnye Chelny", "the short-seller Hindenburg
+    Research" and "in Ohio's Mahoning Valley" were taken for people."""
+    extraction = _extraction(title="Ford quits Russia", text="Ford Sollers closed its car plants in Vsevolozhsk, "
+                             "near St Petersburg, and Naberezhnye Chelny in 2019. A report by the short-seller "
+                             "Hindenburg Research questioned the plan for the plant in Ohio’s Mahoning Valley.")
+    assert not [f for f in extraction.mentions if f.entity.type.value == "Person"]

@@ -169,6 +169,16 @@ _CAPITAL = re.compile(r"\s+capital\b(?!\s+(?:market|spending|expenditure|investm
 #: "in the Slovak capital", "in the Mexican state"
 _PLACE_NOUNS = frozenset({"capital", "city", "town", "region", "province", "state", "port", "village"})
 #: titles of public office, which do not tie a person to the article's manufacturer
+#: after a person's name: the clause that says they took a post ("who became chief executive",
+#: ", an industry veteran, took over as chief executive", "after he became chief executive")
+_BECAME_ROLE = (r"(?:,\s+who\s+|,\s+(?:an?|the)\s+[^,.]{1,60},\s+|\s+(?:after|when|since)\s+(?:he|she)\s+)"
+                r"(?:(?:later|then|previously|had|has)\s+)?(?:became|was|took over as|was named|was appointed|"
+                r"been)\s+(?:the\s+)?(?:(?:company|carmaker|group)['’]s\s+)?")
+#: after a person's name: the start of the company they work for ("Akio Toyoda, Toyota's president",
+#: "Lyle Watters, who runs Ford's operations", "an engineer who previously led Honda's research");
+#: group 1 is the verb that says so without a possessive ("who runs GM International")
+_OWNER_AFTER = re.compile(r",\s+(?:the\s+)?(?:then\s+)?(?:(?:an?\s+[\w\s-]{1,40}?\s+)?who\s+"
+                          r"(?:(?:previously|formerly|now|also|currently)\s+)?(runs|heads|leads|led|ran|headed)\s+)?")
 _PUBLIC_OFFICES = frozenset({"president", "prime minister", "minister", "chancellor", "governor", "mayor",
                              "secretary"})
 #: "Rwanda's first car plant": a place's own plant
@@ -878,7 +888,9 @@ class Extractor:
         people: list[_Found] = []
         affiliations: list[Affiliation] = []
         occupied = [(f.start, f.end) for f in found]
-        makers = [f for f in found if f.entity.type in COMPANY_TYPES and not f.demonym]
+        # the maker the article is about: the first company or brand it names ("Renault's plant")
+        makers = [f for f in found if (f.entity.type in COMPANY_TYPES or f.entity.type is EntityType.BRAND)
+                  and not f.demonym]
         main_maker = makers[0] if makers else None
         for match in _person_candidates(text, stop):
             a, b = match.span()
@@ -889,6 +901,8 @@ class Extractor:
                 continue
             if any(fold(w) in self.reference.names or fold(w) in self.reference.demonyms for w in words):
                 continue
+            if self.reference.name_kind(match.group(0)) is not None:
+                continue  # a town or a company the gazetteer did not take here ("and Naberezhnye Chelny")
             before = text[max(0, a - 80):a]
             after = text[b:b + 80]
             org: _Found | None = None
@@ -907,20 +921,33 @@ class Extractor:
                 start = b + appositive.end()
                 org = next((f for f in found if f.start == start), None)
                 role = appositive.group(1)
-            # "Akio Toyoda, Toyota's president", "Lyle Watters, who runs Ford's operations"
-            owner = re.match(r",\s+(?:the\s+)?(?:then\s+)?(?:who\s+(?:runs|heads|leads|led|ran)\s+)?", after)
+            # "Akio Toyoda, Toyota's president", "Lyle Watters, who runs Ford's operations", "an
+            # engineer who previously led Honda's research", "Julian Blissett, who runs GM International"
+            owner = _OWNER_AFTER.match(after)
             if org is None and owner:
                 start = b + owner.end()
                 named = next((f for f in found if f.start == start), None)
-                if named is not None and re.match(r"['’]s?\s", text[named.end:named.end + 3]):
+                possessed = named is not None and re.match(r"['’]s?\s", text[named.end:named.end + 3])
+                if named is not None and (possessed or (owner.group(1) and named.entity.type in COMPANY_TYPES)):
                     org = named
                     role_after = re.match(rf"['’]s?\s+({roles.pattern})\b", text[named.end:named.end + 60].lower())
                     role = role_after.group(1) if role_after else None
             # "Jim Farley, the chief executive," / "under chief executive Jim Farley": the article's maker
             # (a head of state or government is nobody's employee: "President Joko Widodo")
-            bare_role = re.match(rf",\s+(?:the|its)\s+(?:(?:company|carmaker|automaker|car maker|group|firm|"
-                                 rf"manufacturer)['’]s\s+)?({roles.pattern})\s*[,.]", after.lower()) or (
-                titled if titled and org is None and titled.group(1) not in _PUBLIC_OFFICES else None)
+            # ("Lei Jun, the smartphone maker's founder and chief executive,"; "Jim Rowan, who became
+            # chief executive in March 2022"; "Edward Hightower, an industry veteran, took over as
+            # chief executive"; "launched by Luca de Meo after he became chief executive")
+            became = re.match(rf"{_BECAME_ROLE}({roles.pattern})\b", after.lower())
+            if became and org is None:  # "who became head of production of Constellium": that company
+                of = re.match(r"(?:\s+for\s+[\w\s]{1,30}?)?\s+(?:of|at)\s+(?:the\s+)?", after[became.end():])
+                named = next((f for f in found if of and f.start == b + became.end() + of.end()), None)
+                if named is not None:
+                    org, role, became = named, became.group(1), None
+            bare_role = re.match(rf",\s+(?:the|its)\s+(?:(?:[\w-]+\s+){{0,2}}?(?:company|carmaker|automaker|car maker|"
+                                 rf"maker|group|firm|manufacturer|start-up|startup)['’]s\s+)?({roles.pattern})"
+                                 rf"(?:\s+and\s+(?:{roles.pattern}))?\s*[,.]", after.lower()) or (
+                titled if titled and org is None and titled.group(1) not in _PUBLIC_OFFICES else None) or (
+                became if became and became.group(1) not in _PUBLIC_OFFICES else None)
             if org is None and bare_role and main_maker is not None:
                 org = main_maker
                 role = bare_role.group(1)
