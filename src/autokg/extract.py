@@ -73,7 +73,7 @@ _NAMED_MODEL = re.compile(
 _RELOCATION = re.compile(
     r"\b(?:mov|transferr?|shift|relocat)\w*\b(?:(?!\.\s).){0,60}?(?:\bfrom\b(?P<source>(?:(?!\.\s).)+?))?"
     r"\bto\b(?P<target>[^,;]*?)(?=,|;|\band\b|\bbut\b|$)", re.IGNORECASE)
-_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\bbut\b|\band (?:said|says|will|would|is|are)\b")
+_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|will|would)\b|;|\bbut\b|\band (?:said|says|will|would|is|are)\b")
 _FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to relocate|is moving|are moving)\b",
                      re.IGNORECASE)
 _TOWN_CONTEXT = re.compile(
@@ -93,7 +93,8 @@ _NOT_PRODUCER_BEFORE = re.compile(
     r"|\b(?:platform|platforms|architecture|technology|technologies|engines?|licen[cs]e|designs?)\s+"
     r"(?:\w+\s+){0,2}?(?:from|of|by|developed by|supplied by)\s+(?:the\s+)?"
     r"|\b(?:stake|stakes|shareholding|holding|interest|shares)\s+in\s+(?:the\s+)?"
-    r"|\b(?:licen[cs]ed|sourced|supplied)\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?)$",
+    r"|\b(?:licen[cs]ed|sourced|supplied)\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?"
+    r"|\bnot\s+to\s+be\s+confused\s+with\s+(?:the\s+)?)$",  # "The truck maker, not to be confused with Volvo Cars"
     re.IGNORECASE)
 #: "Tofaş, a joint venture of Koç Holding and Fiat Chrysler": the owners of a joint venture
 _VENTURE_OF_BEFORE = re.compile(r"\b(?:joint venture|jv|venture|subsidiary|affiliate)\s+(?:of|between|owned by)\s+"
@@ -309,6 +310,15 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
+#: What a plant that makes no vehicles is for: "to supply packs for", "to produce cells for".
+_SUPPLY_PURPOSE = re.compile(r"\bto\s+(?:supply|make|build|produce|provide)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:battery\s+)?(?:packs|cells|batteries|engines|components|parts)\b", re.IGNORECASE)
+#: Where a new clause starts: ", which", ", where", ";", ", and" before a verb's subject.
+_CLAUSE_BREAK = re.compile(r",\s+(?:which|where|while|and|but)\b|;")
+#: Model-family prefixes written with a full stop, which does not end the sentence.
+_MODEL_PREFIXES = frozenset({"ID."})
+
+
 def sentences(text: str) -> Iterator[Span]:
     """Sentence spans of a text whose paragraphs are separated by blank lines.
 
@@ -326,6 +336,8 @@ def sentences(text: str) -> Iterator[Span]:
                 continue
             if before and before[-1] in abbreviations and before[-1].endswith("S."):
                 continue
+            if before and before[-1] in _MODEL_PREFIXES:
+                continue  # "builds the ID. UNYX in Hefei"
             yield Span(offset + start, offset + match.start())
             start = match.end()
         if paragraph[start:].strip():
@@ -1049,18 +1061,24 @@ class Extractor:
         excluded = re.compile(r"(?:imports?|imported|importing|exports?|exported|exporting|shipped|sourced|"
                               r"sourcing|sell|sells|sold|selling|sales|markets?|demand|customers|launch(?:ed|es)?|"
                               r"deliveries|registrations|dependence on|reliance on|headquartered|based)\s+"
-                              r"(?:\w+\s+){0,2}(?:from|in|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
+                              r"(?:\w+\s+){0,2}(?:from|in|to|into)\s+(?:the\s+)?$"
+                              # "exports most of the cars to Europe": where they go, not where they are made
+                              r"|(?:exports?|exported|exporting|ships|shipped|shipping)\s+(?:[\w,-]+\s+){0,6}?"
+                              r"(?:to|into)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
         relocation = sentence.relocation
+        supplying = [m.span() for m in _SUPPLY_PURPOSE.finditer(text)]
         candidates: list[tuple[_Found, Status | None]] = []
         for item in sentence.found:
             entity = item.entity
+            local_start = item.start - base
+            local_end = item.end - base
+            if any(self._in_supply_clause(text, local_start, span) for span in supplying):
+                continue  # "The factory in Woodstock opened to supply packs for ...": no vehicles
             if entity.type is EntityType.PLANT:
                 candidates.append((item, None))
                 continue
             if not entity.type.is_place or item.not_site:
                 continue
-            local_start = item.start - base
-            local_end = item.end - base
             if local_start == 0 and entity.type is EntityType.LOCALITY and (
                     _word_after(text, local_end)[:1].islower() if headline else _TOWN_BUILDS.match(text, local_end)):
                 candidates.append((item, None))  # "Sanand makes the Ford Figo hatchback"
@@ -1113,6 +1131,15 @@ class Extractor:
                     _COORDINATED.fullmatch(text, candidates[-1][0].end - base, local_start):
                 candidates.append((item, candidates[-1][1]))
         return candidates
+
+    @staticmethod
+    def _in_supply_clause(text: str, index: int, span: tuple[int, int]) -> bool:
+        """Whether a place at ``index`` belongs to the clause of a plant that supplies parts (the
+        ``span`` of "to supply packs"): before it, or after it up to the next clause ("..., which
+        the carmaker builds at its plant in Vance" is another clause)."""
+        a, b = span
+        between = text[index:a] if index < a else text[b:index]
+        return not _CLAUSE_BREAK.search(between)
 
     @staticmethod
     def _coordinated_with_non_site(rest: str, non_site: frozenset[str]) -> bool:
