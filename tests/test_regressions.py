@@ -652,3 +652,42 @@ def test_a_town_or_an_organisation_is_no_person():
                              "near St Petersburg, and Naberezhnye Chelny in 2019. A report by the short-seller "
                              "Hindenburg Research questioned the plan for the plant in Ohio’s Mahoning Valley.")
     assert not [f for f in extraction.mentions if f.entity.type.value == "Person"]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # "ID." is a model family's prefix, not the end of a sentence
+    ("Volkswagen Anhui builds the ID. UNYX in Hefei The electric SUV is made by the company Volkswagen "
+     "controls. Ann Lee", {("Volkswagen Anhui", "Hefei", "active", "Volkswagen ID. Unyx")}),
+    # where the cars are exported to is a market, not a site
+    ("Renault builds the Sandero in Morocco Renault builds the Dacia Sandero at its Tangier plant in northern "
+     "Morocco and exports most of the cars to Europe. Ann Lee",
+     {("Renault Group", "Tangier plant", "active", "Dacia Sandero")}),
+    # a plant that supplies packs makes no vehicles; the clause after it may name one that does
+    ("Mercedes-Benz opens a battery plant in Alabama The factory in Woodstock, Bibb County, opened in March "
+     "2022 to supply packs for the Mercedes-Benz EQS SUV, which the carmaker builds at its plant in Vance. "
+     "Ann Lee", {("Mercedes-Benz Group", "Tuscaloosa plant", "active", "Mercedes-Benz EQS SUV")}),
+    # the company the maker is not to be confused with makes nothing there
+    ("Volvo Group starts electric truck production The truck maker, not to be confused with Volvo Cars, "
+     "began building the Volvo FH Electric at its Tuve plant in Gothenburg in 2022. Ann Lee",
+     {"Volvo Group"}),
+    # "once planned for" a plant is cancelled there; the clause after the aside is planned
+    ("The next Jeep Compass moves to Belvidere Stellantis said the SUV, once planned for its Ontario plant, "
+     "will be built in Illinois from 2027. Ann Lee", {("Ontario", "cancelled"), ("Belvidere", "planned")}),
+    # ending one model's production is ended; building a plant is planned
+    ("GM ends Bolt production at Orion Assembly The plant will build pickups. Ann Lee",
+     {("Orion Assembly", "ended", "Chevrolet Bolt")}),
+    ("BYD builds its first Indonesian plant in Subang The factory is due to start production in 2026. Ann Lee",
+     {("Subang", "planned")}),
+])
+def test_sentences_markets_supply_plants_asides_and_plant_building(line, expected):
+    """Errors of listing lines of the development set's first test part (now tune.txt 51-90)."""
+    facts = _production(line)
+    if all(isinstance(e, str) for e in expected):
+        assert {maker for maker, _, _, _ in facts} == expected
+    elif all(len(e) == 2 for e in expected):
+        assert {(site, status) for _, site, status, _ in facts} >= expected
+        assert {status for _, _, status, _ in facts} == {status for _, status in expected}
+    elif all(len(e) == 3 for e in expected):
+        assert {(site, status, model) for _, site, status, model in facts} >= expected
+    else:
+        assert facts == expected

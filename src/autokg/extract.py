@@ -311,8 +311,9 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 #: What a plant that makes no vehicles is for: "to supply packs for", "to produce cells for".
-_SUPPLY_PURPOSE = re.compile(r"\bto\s+(?:supply|make|build|produce|provide)\s+(?:[\w-]+\s+){0,2}?"
-                             r"(?:battery\s+)?(?:packs|cells|batteries|engines|components|parts)\b", re.IGNORECASE)
+_SUPPLY_PURPOSE = re.compile(r"\bto\s+(?:supply|make|produce|provide)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:battery\s+)?(?:packs|cells|batteries|engines|components|parts)\s+(?:for|to)\b",
+                             re.IGNORECASE)
 #: Where a new clause starts: ", which", ", where", ";", ", and" before a verb's subject.
 _CLAUSE_BREAK = re.compile(r",\s+(?:which|where|while|and|but)\b|;")
 #: Model-family prefixes written with a full stop, which does not end the sentence.
@@ -581,6 +582,9 @@ class Extractor:
     def _context_countries(self, hits: list[tuple[int, int, str]]) -> set[str]:
         codes: set[str] = set()
         for _, _, key in hits:
+            demonym = self.reference.demonyms.get(key)
+            if demonym is not None and demonym.type is EntityType.COUNTRY:
+                codes.add(demonym.key)  # "its first Indonesian plant in Subang": Subang, Indonesia
             for entity in self.reference.names.get(key, []):
                 if entity.type is EntityType.COUNTRY:
                     codes.add(entity.key)
@@ -630,6 +634,21 @@ class Extractor:
             result.append(_Found(self.linker.model(name, maker), a, b))
             covered.append((a, b))
         result.sort(key=lambda f: f.start)
+        return self._brand_and_model(text, result)
+
+    def _brand_and_model(self, text: str, found: list[_Found]) -> list[_Found]:
+        """A brand's name right before a known model of a brand of that name is part of the
+        model's name ("the Volvo FH Electric" of Volvo Trucks is not a Volvo car): one mention."""
+        result: list[_Found] = []
+        for item in found:
+            last = result[-1] if result else None
+            if (last is not None and item.entity.type is EntityType.MODEL and last.entity.type is EntityType.BRAND
+                    and text[last.end:item.start] == " " and item.entity.parent != last.entity.key):
+                brand = self.reference.get(EntityType.BRAND, item.entity.parent or "")
+                if brand is not None and fold(brand.label).startswith(fold(last.entity.label) + " "):
+                    result[-1] = replace(item, start=last.start)
+                    continue
+            result.append(item)
         return result
 
     def _bare_model(self, text: str, start: int, end: int, key: str, makers: set[str]) -> Entity | None:
