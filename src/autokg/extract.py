@@ -80,6 +80,8 @@ _TOWN_CONTEXT = re.compile(
     r"\b(?:in|at|near|outside|from|(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?P<after>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)"
     r"|\b(?P<before>[A-ZÀ-Þ][a-zà-ÿ'’\-]+)\s+(?:plant|factory|facility|works|assembly plant)\b"
 )
+#: a town listed right after another: "St Petersburg, and Naberezhnye Chelny"
+_LISTED_TOWN = re.compile(r",?\s+(?:and|or)\s+(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)")
 #: "the former GM plant", "bought the factory from General Motors", "a platform from Geely",
 #: "its majority stake in Avtovaz", "components licensed from BMW"
 #: verbs of a change of owner
@@ -96,6 +98,8 @@ _NOT_PRODUCER_BEFORE = re.compile(
     r"|\b(?:licen[cs]ed|sourced|supplied)\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?"
     r"|\bnot\s+to\s+be\s+confused\s+with\s+(?:the\s+)?)$",  # "The truck maker, not to be confused with Volvo Cars"
     re.IGNORECASE)
+#: "Ford Sollers, Ford's joint venture with Sollers": an owner of the joint venture named before
+_VENTURE_OF_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?joint[\s-]+venture\b", re.IGNORECASE)
 #: "Tofaş, a joint venture of Koç Holding and Fiat Chrysler": the owners of a joint venture
 _VENTURE_OF_BEFORE = re.compile(r"\b(?:joint venture|jv|venture|subsidiary|affiliate)\s+(?:of|between|owned by)\s+"
                                 rf"(?:the\s+)?{_LIST_UP_TO_LAST}$", re.IGNORECASE)
@@ -310,10 +314,14 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
+#: Between a site and the place it is described by: "Vsevolozhsk, near St Petersburg".
+_NEAR_BEFORE = re.compile(r",\s+(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+city\s+of\s+)?")
 #: What a plant that makes no vehicles is for: "to supply packs for", "to produce cells for".
 _SUPPLY_PURPOSE = re.compile(r"\bto\s+(?:supply|make|produce|provide)\s+(?:[\w-]+\s+){0,2}?"
-                             r"(?:battery\s+)?(?:packs|cells|batteries|engines|components|parts)\s+(?:for|to)\b",
-                             re.IGNORECASE)
+                             r"(?:battery\s+)?(?:packs|cells|batteries|engines|components|parts)\s+(?:for|to)\b"
+                             # "started producing cells in Commerce, Georgia, for the Ford F-150 Lightning"
+                             r"|\b(?:produc|mak|manufactur|assembl)(?:e|es|ed|ing)\s+(?:battery\s+)?"
+                             r"(?:cells|batteries|battery\s+packs|engines)\b", re.IGNORECASE)
 #: Where a new clause starts: ", which", ", where", ";", ", and" before a verb's subject.
 _CLAUSE_BREAK = re.compile(r",\s+(?:which|where|while|and|but)\b|;")
 #: Model-family prefixes written with a full stop, which does not end the sentence.
@@ -832,6 +840,17 @@ class Extractor:
             town = self._town_of(name, countries, sizeable_only=False)
             if town is not None:
                 result.append(_Found(town, a, b))
+        # "in Vsevolozhsk, near St Petersburg, and Naberezhnye Chelny": a town listed after another
+        for item in [f for f in result if f.entity.type is EntityType.LOCALITY]:
+            listed = _LISTED_TOWN.match(text, item.end)
+            if listed is None or listed.group("name").split()[0] in stop:
+                continue
+            a, b = listed.span("name")
+            if any(f.start < b and a < f.end for f in result):
+                continue
+            town = self._town_of(listed.group("name"), countries, sizeable_only=False)
+            if town is not None and town.country == item.entity.country:
+                result.append(_Found(town, a, b))
         result.sort(key=lambda f: f.start)
         return result
 
@@ -905,7 +924,7 @@ class Extractor:
                     (_ON_PLATFORM_BEFORE.search(before) or _TAKEN_OVER_BEFORE.search(before))
                     and re.match(r"['’]s?\s", after)):
                 item.former = True
-            elif _VENTURE_OF_BEFORE.search(before):
+            elif _VENTURE_OF_BEFORE.search(before) or _VENTURE_OF_AFTER.match(after):
                 item.former = item.partner = True
             elif _ALLY_BEFORE.search(before):
                 item.ally = True
@@ -1086,6 +1105,7 @@ class Extractor:
                               r"(?:to|into)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
         relocation = sentence.relocation
         supplying = [m.span() for m in _SUPPLY_PURPOSE.finditer(text)]
+        near_end: int | None = None
         candidates: list[tuple[_Found, Status | None]] = []
         for item in sentence.found:
             entity = item.entity
@@ -1113,6 +1133,11 @@ class Extractor:
                         "makers", "manufacturers", "brands", "market", "markets", "industry", "sales"):
                 continue
             if excluded.search(before) or _NOT_A_WORKS_BEFORE.search(before) or _NEGATED_BEFORE.search(before):
+                continue
+            if candidates and _NEAR_BEFORE.fullmatch(text, candidates[-1][0].end - base, local_start):
+                # "in Vsevolozhsk, near St Petersburg": where the last site is, not a second one (a town
+                # listed after it is: "..., near St Petersburg, and Naberezhnye Chelny")
+                near_end = local_end
                 continue
             exit_match = exits.search(before)
             in_source = relocation is not None and relocation.group("source") is not None and \
@@ -1146,8 +1171,9 @@ class Extractor:
                 continue
             # "in Fort Wayne, Indiana, and Silao, Mexico": a town coordinated with the last site
             # (not a country: "in Thailand and New Zealand" lists markets as often as plants)
-            if entity.type is EntityType.LOCALITY and candidates and \
-                    _COORDINATED.fullmatch(text, candidates[-1][0].end - base, local_start):
+            if entity.type is EntityType.LOCALITY and candidates and (
+                    _COORDINATED.fullmatch(text, candidates[-1][0].end - base, local_start)
+                    or (near_end is not None and _COORDINATED.fullmatch(text, near_end, local_start))):
                 candidates.append((item, candidates[-1][1]))
         return candidates
 
