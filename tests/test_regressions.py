@@ -707,3 +707,17 @@ def test_sentences_markets_supply_plants_asides_and_plant_building(line, expecte
 def test_cell_plants_joint_venture_owners_nearby_cities_and_listed_towns(line, expected):
     """Errors of listing lines of the development set's first test part (now tune.txt 51-90)."""
     assert _production(line) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # retiring a brand in a market ends it there; the seller of a plant ends production, its buyer makes nothing yet
+    ("GM retires Holden General Motors will retire the Holden brand in Australia and sell its car plant in Rayong, "
+     "Thailand, to Great Wall Motor. Ann Lee",
+     {("General Motors", "Australia", "ended", None), ("General Motors", "Rayong", "ended", None)}),
+    # the market a plant is a base for is no site
+    ("Great Wall plans a hub Great Wall Motor plans to make the plant its manufacturing base for Southeast Asia "
+     "and to start production there in 2021. Ann Lee", set()),
+])
+def test_retiring_selling_and_serving_a_market(line, expected):
+    """Errors of the development set's first test part (now tune.jsonl 19)."""
+    assert _production(line) == expected

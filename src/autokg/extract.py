@@ -96,7 +96,10 @@ _NOT_PRODUCER_BEFORE = re.compile(
     r"(?:\w+\s+){0,2}?(?:from|of|by|developed by|supplied by)\s+(?:the\s+)?"
     r"|\b(?:stake|stakes|shareholding|holding|interest|shares)\s+in\s+(?:the\s+)?"
     r"|\b(?:licen[cs]ed|sourced|supplied)\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?"
-    r"|\bnot\s+to\s+be\s+confused\s+with\s+(?:the\s+)?)$",  # "The truck maker, not to be confused with Volvo Cars"
+    r"|\bnot\s+to\s+be\s+confused\s+with\s+(?:the\s+)?"
+    # the buyer of a plant a maker sells: "sell its car plant in Rayong, Thailand, to Great Wall Motor"
+    r"|\bsell(?:s|ing)?\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}(?:plants?|factory|factories|works)\b"
+    r"(?:(?![.;]).){0,60}?\bto\s+(?:the\s+)?)$",  # "The truck maker, not to be confused with Volvo Cars"
     re.IGNORECASE)
 #: "Ford Sollers, Ford's joint venture with Sollers": an owner of the joint venture named before
 _VENTURE_OF_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?joint[\s-]+venture\b", re.IGNORECASE)
@@ -1100,6 +1103,8 @@ class Extractor:
                               r"sourcing|sell|sells|sold|selling|sales|markets?|demand|customers|launch(?:ed|es)?|"
                               r"deliveries|registrations|dependence on|reliance on|headquartered|based)\s+"
                               r"(?:\w+\s+){0,2}(?:from|in|to|into)\s+(?:the\s+)?$"
+                              # "its manufacturing base for Southeast Asia": the market it serves
+                              r"|\b(?:base|hub)\s+for\s+(?:the\s+)?$"
                               # "exports most of the cars to Europe": where they go, not where they are made
                               r"|(?:exports?|exported|exporting|ships|shipped|shipping)\s+(?:[\w,-]+\s+){0,6}?"
                               r"(?:to|into)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
