@@ -721,3 +721,12 @@ def test_cell_plants_joint_venture_owners_nearby_cities_and_listed_towns(line, e
 def test_retiring_selling_and_serving_a_market(line, expected):
     """Errors of the development set's first test part (now tune.jsonl 19)."""
     assert _production(line) == expected
+
+
+def test_the_town_is_the_town_named_before_and_a_model_listed_after_another_is_the_same_brand_s():
+    """"Magyar Suzuki builds the Suzuki Vitara and S-Cross ... in the town on the Danube" gave no
+    fact: "the town" named no place, and "S-Cross" was no model (the reference has it as Maruti's)."""
+    facts = _production("Suzuki’s Hungarian plant at Esztergom Magyar Suzuki builds the Suzuki Vitara and S-Cross "
+                        "for European buyers in the town on the Danube north of Budapest. Ann Lee")
+    assert {(maker, site, model) for maker, site, _, model in facts if maker == "Magyar Suzuki"} == {
+        ("Magyar Suzuki", "Esztergom", "Suzuki Vitara"), ("Magyar Suzuki", "Esztergom", "Suzuki S-Cross")}

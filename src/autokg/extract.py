@@ -80,6 +80,9 @@ _TOWN_CONTEXT = re.compile(
     r"\b(?:in|at|near|outside|from|(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?P<after>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)"
     r"|\b(?P<before>[A-ZÀ-Þ][a-zà-ÿ'’\-]+)\s+(?:plant|factory|facility|works|assembly plant)\b"
 )
+#: a model's name listed right after another model's: "the Suzuki Vitara and S-Cross"
+_LISTED_MODEL = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)(?P<model>(?:[A-Z][a-z]*-?[A-Z0-9][\w-]*|[A-Z][a-z]+\d*)"
+                           r"(?:\s[A-Z0-9][\w-]*)?)\b(?!['’])")
 #: a town listed right after another: "St Petersburg, and Naberezhnye Chelny"
 _LISTED_TOWN = re.compile(r",?\s+(?:and|or)\s+(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)")
 #: "the former GM plant", "bought the factory from General Motors", "a platform from Geely",
@@ -111,6 +114,8 @@ _ROLE_OVER = re.compile(r"\b(?:runs|ran|run|running|heads|headed|head|chief|boss
                         r"in charge|oversees|oversaw|overseeing|responsible for)\b[^.;,]{0,40}?\boperations\b")
 #: a country spoken of again: "plans to build electric cars in the kingdom"
 _COUNTRY_ANAPHOR = re.compile(r"\b(?:in|across|within|throughout)\s+(the\s+(?:country|kingdom|republic))\b(?!['’])")
+#: "in the town", "in the city": the town named last before it
+_TOWN_ANAPHOR = re.compile(r"\b(?:in|at)\s+(the\s+(?:town|city))\b(?!['’])")
 #: after a first-level subdivision's name: "Kocaeli province", "São Paulo state"
 _SUBDIVISION_NOUN = re.compile(r"\s+(?:province|state|prefecture|region|county|governorate|oblast|krai|"
                                r"department|land)\b", re.IGNORECASE)
@@ -543,6 +548,7 @@ class Extractor:
         towns = [f for f in found if f.entity.type is EntityType.LOCALITY]
         found = [f for f in found if f.entity.type is not EntityType.LOCALITY or not any(
             t.start <= f.start and f.end <= t.end and t.end - t.start > f.end - f.start for t in towns)]
+        found = self._add_town_anaphora(text, found)
         found = self._add_plants(text, found, makers)
         found = self._short_names(text, found)
         self._mark_roles(text, found)
@@ -643,6 +649,20 @@ class Extractor:
             if name.lower().split()[0] in lexicon("function-words"):
                 continue
             result.append(_Found(self.linker.model(name, maker), a, b))
+            covered.append((a, b))
+        # "the Suzuki Vitara and S-Cross": a name listed right after a model is the same brand's
+        for item in sorted((f for f in result if f.entity.type is EntityType.MODEL), key=lambda f: f.start):
+            listed = _LISTED_MODEL.match(text, item.end)
+            brand = self.reference.get(EntityType.BRAND, item.entity.parent or "")
+            if listed is None or brand is None:
+                continue
+            a, b = listed.span("model")
+            name = listed.group("model")
+            if any(a < e and b > s for s, e in covered) or name in stop or name.split()[0] in stop \
+                    or name.split()[0] in lexicon("name-stopwords") or self.reference.name_kind(name) \
+                    or self.reference.name_kind(name.split()[0]):
+                continue
+            result.append(_Found(self.linker.model(name, brand), a, b))
             covered.append((a, b))
         result.sort(key=lambda f: f.start)
         return self._brand_and_model(text, result)
@@ -826,6 +846,24 @@ class Extractor:
             before = [f for f in named if f.end <= a]
             if before and not any(f.start < b and a < f.end for f in found):
                 result.append(_Found(before[-1].entity, a, b))
+        return result
+
+    def _add_town_anaphora(self, text: str, found: list[_Found]) -> list[_Found]:
+        """"builds the Vitara ... in the town on the Danube": the town named last before it, or the
+        town of the plant named last before it."""
+        named = sorted((f for f in found if f.entity.type in (EntityType.LOCALITY, EntityType.PLANT)),
+                       key=lambda f: f.start)
+        result = list(found)
+        for match in _TOWN_ANAPHOR.finditer(text):
+            a, b = match.span(1)
+            before = [f for f in named if f.end <= a]
+            if not before or any(f.start < b and a < f.end for f in found):
+                continue
+            last = before[-1].entity
+            town = last if last.type is EntityType.LOCALITY else self.reference.get(EntityType.LOCALITY,
+                                                                                   last.locality or "")
+            if town is not None:
+                result.append(_Found(town, a, b))
         return result
 
     def _add_towns(self, text: str, found: list[_Found], countries: set[str]) -> list[_Found]:
