@@ -730,3 +730,16 @@ def test_the_town_is_the_town_named_before_and_a_model_listed_after_another_is_t
                         "for European buyers in the town on the Danube north of Budapest. Ann Lee")
     assert {(maker, site, model) for maker, site, _, model in facts if maker == "Magyar Suzuki"} == {
         ("Magyar Suzuki", "Esztergom", "Suzuki Vitara"), ("Magyar Suzuki", "Esztergom", "Suzuki S-Cross")}
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # an engine plant that built its last engine made no vehicles
+    ("Ford’s Bridgend engine plant closes The south Wales factory built its last engine in September 2020, 40 "
+     "years after it opened. Ann Lee", set()),
+    # "and exports it to ...": a verb after the site, not a market noun ending a list of places
+    ("Ford’s Ranger hub Ford builds the Ford Ranger pickup in Rayong and exports it to Australia. Ann Lee",
+     {("Ford Motor Company", "Rayong", "active", "Ford Ranger")}),
+])
+def test_engine_plants_and_a_verb_after_the_site(line, expected):
+    """Errors of the development set's first test part (now tune.txt 59 and 87)."""
+    assert _production(line) == expected

@@ -328,8 +328,12 @@ _NEAR_BEFORE = re.compile(r",\s+(?:near|outside|close\s+to|not\s+far\s+from)\s+(
 _SUPPLY_PURPOSE = re.compile(r"\bto\s+(?:supply|make|produce|provide)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:battery\s+)?(?:packs|cells|batteries|engines|components|parts)\s+(?:for|to)\b"
                              # "started producing cells in Commerce, Georgia, for the Ford F-150 Lightning"
-                             r"|\b(?:produc|mak|manufactur|assembl)(?:e|es|ed|ing)\s+(?:battery\s+)?"
-                             r"(?:cells|batteries|battery\s+packs|engines)\b", re.IGNORECASE)
+                             # "built its last engine in September 2020"
+                             r"|\b(?:produc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|manufactur(?:e|es|ed|ing)|"
+                             r"assembl(?:e|es|ed|ing)|buil(?:d|ds|ding|t))\s+(?:(?:its|the|their)\s+)?"
+                             r"(?:(?:last|first|final)\s+)?(?:battery\s+)?"
+                             r"(?:cells?|batteries|battery\s+packs?|engines?)\b(?![\s-]+(?:electric|powered))",
+                             re.IGNORECASE)
 #: Where a new clause starts: ", which", ", where", ";", ", and" before a verb's subject.
 _CLAUSE_BREAK = re.compile(r",\s+(?:which|where|while|and|but)\b|;")
 #: Model-family prefixes written with a full stop, which does not end the sentence.
@@ -1233,13 +1237,16 @@ class Extractor:
     def _coordinated_with_non_site(rest: str, non_site: frozenset[str]) -> bool:
         """"in the North American and domestic South Korean markets": the list ends in a market."""
         words = re.match(r"[^.,;:!?]*", rest)
+        previous = ""
         for word in (words.group(0) if words else "").split()[:6]:
             bare = word.strip("'’\"")
-            if bare.lower() in non_site:
+            # (the noun that ends the list, not a verb after "and": "in Rayong and exports it to ...")
+            if bare.lower() in non_site and previous.lower() not in ("", "and", "or", "&"):
                 return True
             if not (bare[:1].isupper() or bare.lower() in ("and", "or", "&", "domestic", "local", "home",
                                                            "overseas", "export", "key", "major")):
                 return False
+            previous = bare
         return False
 
     def _contains(self, outer: Entity, inner: Entity) -> bool:
