@@ -743,3 +743,28 @@ def test_the_town_is_the_town_named_before_and_a_model_listed_after_another_is_t
 def test_engine_plants_and_a_verb_after_the_site(line, expected):
     """Errors of the development set's first test part (now tune.txt 59 and 87)."""
     assert _production(line) == expected
+
+
+def test_towns_and_people_with_letters_beyond_latin_1():
+    """"near Košice" was read as "near Ko", which GeoNames gave as Kyiv; "Milan Nedeljković" was no
+    person; "Yılmaz" made the slug "y-lmaz"."""
+    from autokg.reference import slug
+
+    facts = _production("Volvo picks Slovakia The carmaker will invest €1.2bn in a factory near Košice that will "
+                        "build only electric cars. Ann Lee")
+    assert {site for _, site, _, _ in facts} == {"Košice"}
+    extraction = _extraction(title="BMW opens Debrecen", text="The BMW plant in Debrecen will start in 2025, said "
+                             "Milan Nedeljković.")
+    assert "Milan Nedeljković" in {m.entity.label for m in extraction.mentions if m.entity.type.value == "Person"}
+    assert slug("Beatriz Yılmaz") == "beatriz-yilmaz" and slug("Łódź") == "lodz"
+
+
+def test_a_place_a_plant_is_near_is_no_second_site():
+    """"closed its São Bernardo do Campo plant near São Paulo" also ended production in São Paulo."""
+    facts = _production("Ford leaves trucks Ford closed its São Bernardo do Campo plant near São Paulo in 2019. "
+                        "Ann Lee")
+    assert {site for _, site, _, _ in facts} == {"São Bernardo do Campo"}
+    # (a plant named by its town is another maker's plant there: Volkswagen's Anchieta plant is not Ford's)
+    facts = _production("Volkswagen invests in Brazil Volkswagen will build the Polo at its São Bernardo do Campo "
+                        "plant. Ann Lee")
+    assert {site for _, site, _, _ in facts} == {"Anchieta plant"}

@@ -51,7 +51,11 @@ _DATE = re.compile(
 _DATE_PREFIX = re.compile(r"(?:\b(?:in|from|by|until|starting|since|during|before|after)\s+(?:the\s+)?)$",
                           re.IGNORECASE)
 _WORD = re.compile(r"[\w’'.\-]+")
-_NAME_WORD = (r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?\b(?!['’])")
+#: Upper- and lower-case Latin letters, accented ones included ("Košice", "Łódź", "Gölcük"), for the
+#: character classes of names.
+_UP = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
+_LOW = "".join(c for c in map(chr, range(0x61, 0x250)) if c.islower())
+_NAME_WORD = (rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\b(?!['’])")
 _PERSON = re.compile(rf"{_NAME_WORD}(?:\s+(?:van der|van|von|de|del|da|di|le|la|bin|al)\b)?(?:\s+{_NAME_WORD}){{1,2}}")
 _MODEL_CODE = re.compile(
     r"(?:Model [A-Z0-9]\b|ID\.\s?[A-Za-z0-9]+|[A-Za-z]{0,4}-?\d{1,3}[A-Za-z]{0,3}\b(?:-[A-Za-z]+)?"
@@ -77,14 +81,15 @@ _CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|will|would)\b|;|\bbut\b|\ban
 _FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to relocate|is moving|are moving)\b",
                      re.IGNORECASE)
 _TOWN_CONTEXT = re.compile(
-    r"\b(?:in|at|near|outside|from|(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?P<after>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)"
-    r"|\b(?P<before>[A-ZÀ-Þ][a-zà-ÿ'’\-]+)\s+(?:plant|factory|facility|works|assembly plant)\b"
+    rf"\b(?:in|at|near|outside|from|(?:north|south|east|west)(?:-?(?:east|west))? of)\s+"
+    rf"(?P<after>[{_UP}][{_LOW}'’\-]+(?:\s[{_UP}][{_LOW}'’\-]+)?)\b"
+    rf"|\b(?P<before>[{_UP}][{_LOW}'’\-]+)\s+(?:plant|factory|facility|works|assembly plant)\b"
 )
 #: a model's name listed right after another model's: "the Suzuki Vitara and S-Cross"
 _LISTED_MODEL = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)(?P<model>(?:[A-Z][a-z]*-?[A-Z0-9][\w-]*|[A-Z][a-z]+\d*)"
                            r"(?:\s[A-Z0-9][\w-]*)?)\b(?!['’])")
 #: a town listed right after another: "St Petersburg, and Naberezhnye Chelny"
-_LISTED_TOWN = re.compile(r",?\s+(?:and|or)\s+(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)")
+_LISTED_TOWN = re.compile(rf",?\s+(?:and|or)\s+(?P<name>[{_UP}][{_LOW}'’\-]+(?:\s[{_UP}][{_LOW}'’\-]+)?)\b")
 #: "the former GM plant", "bought the factory from General Motors", "a platform from Geely",
 #: "its majority stake in Avtovaz", "components licensed from BMW"
 #: verbs of a change of owner
@@ -151,7 +156,7 @@ _COMPANY_NOUN = re.compile(
     r"government|investor)(?:['’]s?|s)?")
 #: a plant described by its place: "the new factory in Jawor", "its plant at Kolin"
 _DESCRIBED_PLANT = re.compile(r"\b(?:the|its|their|a|this|that)\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|works|"
-                              r"assembly plant|gigafactory)\s+(?:in|at|near|outside)\s+[A-ZÀ-Þ]", re.IGNORECASE)
+                              rf"assembly plant|gigafactory)\s+(?:in|at|near|outside)\s+[{_UP}]", re.IGNORECASE)
 #: a place that houses something other than production: "its first showroom in Mumbai",
 #: "a design studio in Barcelona", "its headquarters in Wolfsburg"
 _NOT_A_WORKS_BEFORE = re.compile(
@@ -169,7 +174,7 @@ _PAIRED = re.compile(r"(?:['’]s?)?\s+(?:in|at)\s+(?:the\s+)?")
 _NEGATED_BEFORE = re.compile(r"\b(?:rather than|instead of|not|never)\s+(?:being\s+)?(?:built|made|produced|"
                              r"assembled|manufactured)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 #: between two places of one list: ", and ", " or ", ", Indiana, and "
-_COORDINATED = re.compile(r"(?:,\s*[A-ZÀ-Þ][\w'’.\- ]{0,30})?,?\s+(?:and|or)\s+(?:the\s+)?")
+_COORDINATED = re.compile(rf"(?:,\s*[{_UP}][\w'’.\- ]{{0,30}})?,?\s+(?:and|or)\s+(?:the\s+)?")
 #: a change of owner, whose date is no start of production ("which bought the Gujarat factory from
 #: General Motors in 2017, began building the Hector there in 2019")
 _CHANGED_HANDS = re.compile(rf"\b(?:{_BUYS}|sold|sells)\b", re.IGNORECASE)
@@ -322,8 +327,10 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-#: Between a site and the place it is described by: "Vsevolozhsk, near St Petersburg".
-_NEAR_BEFORE = re.compile(r",\s+(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+city\s+of\s+)?")
+#: Between a site and the place it is described by: "Vsevolozhsk, near St Petersburg", "its São
+#: Bernardo do Campo plant near São Paulo".
+_NEAR_BEFORE = re.compile(r"(?:\s+(?:car\s+|assembly\s+)?(?:plant|factory|works|site))?,?\s+"
+                          r"(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+city\s+of\s+)?")
 #: What a plant that makes no vehicles is for: "to supply packs for", "to produce cells for".
 _SUPPLY_PURPOSE = re.compile(r"\bto\s+(?:supply|make|produce|provide)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:battery\s+)?(?:packs|cells|batteries|engines|components|parts)\s+(?:for|to)\b"
@@ -522,6 +529,13 @@ class Extractor:
                 found.append(_Found(self.reference.demonyms[key], a, b, demonym=True))
                 continue
             entity = self.linker.resolve(text[a:b], countries=countries, makers=makers)
+            if entity is not None and entity.type is EntityType.PLANT:
+                # "Ford closed its São Bernardo do Campo plant": a plant named only by its town and
+                # run by none of the companies the article names is another's plant in that town
+                town = self._town_of_plant_name(text[a:b], entity, makers)
+                if town is not None:
+                    found.append(_Found(town, a, a + len(town.label)))
+                    continue
             if entity is not None and entity.type in (EntityType.BRAND, EntityType.MANUFACTURER) and \
                     _TOWN_NOT_MAKER.search(text, max(0, a - 40), a) and _TOWN_END.match(text, b):
                 # "Honda in Lincoln": a maker's name after "in" and before a pause is a town, where
@@ -851,6 +865,18 @@ class Extractor:
             if before and not any(f.start < b and a < f.end for f in found):
                 result.append(_Found(before[-1].entity, a, b))
         return result
+
+    def _town_of_plant_name(self, surface: str, plant: Entity, makers: set[str]) -> Entity | None:
+        """The town of a plant named "<town> plant" (or factory, works), where the article names
+        companies and none of them is the plant's operator or its owner."""
+        town = self.reference.get(EntityType.LOCALITY, plant.locality or "")
+        if town is None or not makers or makers & self.linker.family(plant.operator):
+            return None
+        rest = fold(surface)[len(fold(town.label)):] if fold(surface).startswith(fold(town.label)) else ""
+        if rest.strip() not in ("plant", "factory", "works", "assembly plant", "car plant") or \
+                surface[:len(town.label)] != town.label:
+            return None
+        return town
 
     def _add_town_anaphora(self, text: str, found: list[_Found]) -> list[_Found]:
         """"builds the Vitara ... in the town on the Danube": the town named last before it, or the

@@ -42,10 +42,15 @@ def fold(text: str) -> str:
     return _fold(text)
 
 
+#: Letters that Unicode does not decompose into a base letter and an accent ("Yılmaz", "Łódź").
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                               "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T"})
+
+
 def _fold(text: str) -> str:
     if text.isascii():  # most names: nothing to decompose
         return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").translate(_UNDECOMPOSED))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())
 
@@ -381,7 +386,7 @@ class Towns:
     """
 
     #: Bump when the rows, the names indexed or the folding change: older cache files are ignored.
-    FORMAT = 1
+    FORMAT = 2
 
     def __init__(self, index: dict[str, int | tuple[int, ...]], rows: list[str]):
         self.index = index
