@@ -235,6 +235,12 @@ def test_no_room_for_the_spool_is_a_clear_error(tmp_path, monkeypatch):
     # the headline's subject named again late in a long standfirst does not start it
     (("Kia starts EV9 production in Georgia The plant in West Point began building the electric SUV in May "
       "2023, and its president said Kia would add a second shift. Ann Lee"), "Kia starts EV9 production in Georgia"),
+    # an owner's adjective opens a standfirst and stays with its noun ("Geely-owned | Lotus" was cut)
+    (("Lotus builds the Eletre in Wuhan Geely-owned Lotus makes its first electric SUV at a new plant in the "
+      "Chinese city. Chen Jie"), "Lotus builds the Eletre in Wuhan"),
+    # a maker's name in lower case may open a standfirst
+    (("The new smart is made in Xi’an smart Automobile, the joint venture of Mercedes-Benz and Geely, builds the "
+      "smart #1 at a Geely plant. Hui Min Tan"), "The new smart is made in Xi’an"),
 ])
 def test_split_regressions(line, title):
     assert split_listing_line(line, names=load_reference().name_kind).title == title
@@ -250,3 +256,4 @@ def test_dates_read_without_dateparser_agree_with_it(value):
 
     expected = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})
     assert expected is not None and parse_date(value) == expected.date()
+

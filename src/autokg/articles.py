@@ -90,6 +90,10 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this"
 _ADJECTIVE_SUFFIXES = ("ive", "ic", "ous", "ful", "ible", "able")
 
 
+#: "Geely-owned", "Shanghai-based": a company's or a place's adjective, which opens a standfirst
+_OWNED = re.compile(r"[A-Z][\w&]*-(?:owned|based|backed|controlled|listed|headquartered)")
+
+
 def _is_upper_start(token: str) -> bool:
     stripped = token.lstrip(_OPENING_QUOTE)
     return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
@@ -182,10 +186,12 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     function_words = lexicon("function-words")
     previous, token = tokens[j - 1], tokens[j]
     title_len, summary_len = j, end - j
-    if title_len < 3 or summary_len < 4 or not _is_upper_start(token):
+    # (a maker's name in lower case may open one: "... made in Xi'an | smart Automobile, the joint venture")
+    lower_maker = bool(names) and token[:1].islower() and names.kind(j, 2) == "maker"  # type: ignore[union-attr]
+    if title_len < 3 or summary_len < 4 or not (_is_upper_start(token) or lower_maker):
         return None
-    if previous[-1] in ",;:–—-(/" or previous in _OPENING_QUOTE:
-        return None
+    if previous[-1] in ",;:–—-(/" or previous in _OPENING_QUOTE or _OWNED.fullmatch(previous):
+        return None  # (not between "Geely-owned" and "Lotus")
     bare_previous = previous.rstrip("\"'”’)")
     if bare_previous.endswith(("’s", "'s")) or (names and _inside_name(names, j)):
         return None
@@ -238,8 +244,8 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         score -= 1.0
     if j >= 2 and tokens[j - 2].lower() == "to" and bare_previous[:1].islower():
         score -= 1.5  # "... plans to produce | Neue Klasse": an infinitive wants its object
-    if opener or token[0] in _OPENING_QUOTE:
-        score += 1.5
+    if opener or token[0] in _OPENING_QUOTE or _OWNED.fullmatch(token):
+        score += 1.5  # ("Geely-owned Lotus makes ...": an owner's adjective opens a sentence)
     following = tokens[j + 1 : j + 3]
     verb = tokens[j + max(subject_size, 1)] if j + max(subject_size, 1) < end else ""
     if verb.lower() in lexicon("auxiliaries"):
