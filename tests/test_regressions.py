@@ -768,3 +768,18 @@ def test_a_place_a_plant_is_near_is_no_second_site():
     facts = _production("Volkswagen invests in Brazil Volkswagen will build the Polo at its São Bernardo do Campo "
                         "plant. Ann Lee")
     assert {site for _, site, _, _ in facts} == {"Anchieta plant"}
+
+
+def test_a_maker_s_national_company_is_its_subsidiary():
+    """"Isuzu East Africa", "Toyota Argentina": a maker's name with a country,
+    region or state and no such company in the reference data was the maker itself."""
+    extraction = _extraction("Isuzu takes over in Kenya Isuzu bought the stake and renamed the unit Isuzu East "
+                             "Africa; the Nairobi plant assembles Isuzu trucks. Ann Lee")
+    companies = {m.entity.label: m.entity for m in extraction.mentions if m.entity.type.value == "Manufacturer"}
+    subsidiary = companies["Isuzu East Africa"]
+    assert (subsidiary.linked, subsidiary.parent, subsidiary.country) == (False, "isuzu-motors", None)
+    assert "Isuzu Motors" in companies  # "Isuzu" alone is still the parent
+    assert ("Isuzu East Africa", "Nairobi") in {(f.manufacturer.label, f.site.label) for f in extraction.production}
+    extraction = _extraction(title="Toyota expands in Zárate", text="Toyota Argentina will build more Hilux pickups "
+                             "in Zárate.")
+    assert {f.manufacturer.label for f in extraction.production} == {"Toyota Argentina"}

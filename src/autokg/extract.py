@@ -35,7 +35,7 @@ from .model import (
     Status,
     StrategyFact,
 )
-from .reference import Reference, capitals, city_subdivisions, fold, geonames_towns
+from .reference import Reference, capitals, city_subdivisions, fold, geonames_towns, slug
 from .resources import home, lexicon, strategies_file
 
 _STATUS_RANK = {Status.CANCELLED: 0, Status.ENDED: 1, Status.PLANNED: 2, Status.ACTIVE: 3}
@@ -88,6 +88,10 @@ _TOWN_CONTEXT = re.compile(
 #: a model's name listed right after another model's: "the Suzuki Vitara and S-Cross"
 _LISTED_MODEL = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)(?P<model>(?:[A-Z][a-z]*-?[A-Z0-9][\w-]*|[A-Z][a-z]+\d*)"
                            r"(?:\s[A-Z0-9][\w-]*)?)\b(?!['’])")
+#: between a maker's name and a country's in the name of its national company: "Hyundai Motor
+#: Manufacturing | Czech", "Volkswagen de | Mexico", "Isuzu | East Africa"
+_SUBSIDIARY_BETWEEN = re.compile(r"\s+(?:(?:Motor|Motors|Manufacturing|Automotive|Assembly)\s+){0,3}"
+                                 r"(?:(?:of|de|do|da)\s+)?(?:(?:East|West|North|South|Central)\s+)?")
 #: a town listed right after another: "St Petersburg, and Naberezhnye Chelny"
 _LISTED_TOWN = re.compile(rf",?\s+(?:and|or)\s+(?P<name>[{_UP}][{_LOW}'’\-]+(?:\s[{_UP}][{_LOW}'’\-]+)?)\b")
 #: "the former GM plant", "bought the factory from General Motors", "a platform from Geely",
@@ -557,6 +561,7 @@ class Extractor:
             if entity is None:
                 continue
             found.append(_Found(entity, a, b))
+        found = self._add_subsidiaries(text, found)
         found = self._add_models(text, found)
         found = self._add_localities(text, found)
         found = self._add_capitals(text, found)
@@ -848,7 +853,8 @@ class Extractor:
             short = text[item.start:item.end]
             longer = {f.entity for f in companies if f.entity != item.entity
                       and text[f.start:f.end].startswith(short + " ")} if item.entity.type in COMPANY_TYPES else set()
-            related = {e for e in longer if _parent_or_child(item.entity, e)}
+            # (not a national company minted from the name, "Isuzu East Africa": "Isuzu" is the parent)
+            related = {e for e in longer if _parent_or_child(item.entity, e) and e.linked}
             result.append(replace(item, entity=next(iter(related))) if len(related) == 1 else item)
         return result
 
@@ -877,6 +883,31 @@ class Extractor:
                 surface[:len(town.label)] != town.label:
             return None
         return town
+
+    def _add_subsidiaries(self, text: str, found: list[_Found]) -> list[_Found]:
+        """A maker's national company the reference data does not know, named as the maker and its
+        country, region or state: "Isuzu East Africa", "Hyundai Motor Manufacturing Czech",
+        "Volkswagen de Mexico". It is taken as the maker's subsidiary, minted and not linked."""
+        result: list[_Found] = []
+        for item in found:
+            last = result[-1] if result else None
+            between = text[last.end:item.start] if last is not None else ""
+            if (last is not None and not last.demonym and not item.demonym
+                    and (last.entity.type in COMPANY_TYPES or last.entity.type is EntityType.BRAND)
+                    and item.entity.type in (EntityType.COUNTRY, EntityType.REGION, EntityType.SUBDIVISION)
+                    and _SUBSIDIARY_BETWEEN.fullmatch(between) and not re.match(r"\w|['’]s?\s+(?:plant|factory)",
+                                                                                 text[item.end:item.end + 12])):
+                parent = self.linker.company(last.entity)
+                label = text[last.start:item.end]
+                known = self.reference.org(slug(label))
+                subsidiary = known or replace(self.linker.organisation(label, EntityType.MANUFACTURER),
+                                              parent=parent.key if parent else None,
+                                              country=item.entity.country or (
+                                                  item.entity.key if item.entity.type is EntityType.COUNTRY else None))
+                result[-1] = _Found(subsidiary, last.start, item.end)
+                continue
+            result.append(item)
+        return result
 
     def _add_town_anaphora(self, text: str, found: list[_Found]) -> list[_Found]:
         """"builds the Vitara ... in the town on the Danube": the town named last before it, or the
