@@ -615,23 +615,23 @@ def test_a_province_named_after_a_large_city_is_the_city():
 
 
 @pytest.mark.parametrize(("title", "text", "expected"), [
-    ("Volvo Cars picks Slovakia", "Volvo Cars will build a plant in Slovakia. It is one of the first large "
-     "investments under Jim Rowan, who became chief executive in March 2022.", ("Jim Rowan", "volvo-cars")),
-    ("Renault turns Flins into a Refactory", "The plan was launched by Luca de Meo after he became chief "
-     "executive in 2020.", ("Luca de Meo", "renault-group")),
-    ("Xiaomi delivers the SU7", "Xiaomi has delivered the first SU7 cars. Lei Jun, the smartphone maker’s "
-     "founder and chief executive, handed them over.", ("Lei Jun", "xiaomi-auto")),
-    ("Lordstown Motors goes bankrupt", "Lordstown Motors has filed for bankruptcy. Edward Hightower, an "
-     "automotive industry veteran, took over as chief executive.", ("Edward Hightower", "lordstown-motors")),
-    ("Saipa expands in Iran", "Saipa will build a new plant. Anna Berg, who became head of production of "
-     "Constellium in 2022, welcomed it.", ("Anna Berg", "constellium")),
-    ("Honda leaves Swindon", "Honda closed Swindon. Toshihiro Mibe, an engineer who previously led Honda’s "
-     "research and development, took over in April.", ("Toshihiro Mibe", "honda-motor")),
-    ("GM quits Thailand", "GM sold its plant in Rayong. Julian Blissett, who runs GM International, said the "
-     "company would concentrate on other markets.", ("Julian Blissett", "general-motors")),
+    ("Volvo Cars picks Slovakia", ("Volvo Cars will build a plant in Slovakia. It is one of the first large "
+     "investments under Jim Rowan, who became chief executive in March 2022."), ("Jim Rowan", "volvo-cars")),
+    ("Renault turns Flins into a Refactory", ("The plan was launched by Luca de Meo after he became chief "
+     "executive in 2020."), ("Luca de Meo", "renault-group")),
+    ("Xiaomi delivers the SU7", ("Xiaomi has delivered the first SU7 cars. Lei Jun, the smartphone maker’s "
+     "founder and chief executive, handed them over."), ("Lei Jun", "xiaomi-auto")),
+    ("Lordstown Motors goes bankrupt", ("Lordstown Motors has filed for bankruptcy. Edward Hightower, an "
+     "automotive industry veteran, took over as chief executive."), ("Edward Hightower", "lordstown-motors")),
+    ("Saipa expands in Iran", ("Saipa will build a new plant. Anna Berg, who became head of production of "
+     "Constellium in 2022, welcomed it."), ("Anna Berg", "constellium")),
+    ("Honda leaves Swindon", ("Honda closed Swindon. Toshihiro Mibe, an engineer who previously led Honda’s "
+     "research and development, took over in April."), ("Toshihiro Mibe", "honda-motor")),
+    ("GM quits Thailand", ("GM sold its plant in Rayong. Julian Blissett, who runs GM International, said the "
+     "company would concentrate on other markets."), ("Julian Blissett", "general-motors")),
     # a head of state who took office is nobody's employee
-    ("Ford builds in Mexico", "Ford builds cars in Hermosillo. Andrés López, who became president in 2018, "
-     "visited the plant.", ("Andrés López", None)),
+    ("Ford builds in Mexico", ("Ford builds cars in Hermosillo. Andrés López, who became president in 2018, "
+     "visited the plant."), ("Andrés López", None)),
 ])
 def test_a_person_who_took_a_post_works_for_the_article_s_maker_or_the_company_named(title, text, expected):
     """"Jim Rowan, who became chief executive in March 2022", "X, an industry veteran, took over as
@@ -656,23 +656,23 @@ def test_a_town_or_an_organisation_is_no_person():
 
 @pytest.mark.parametrize(("line", "expected"), [
     # "ID." is a model family's prefix, not the end of a sentence
-    ("Volkswagen Anhui builds the ID. UNYX in Hefei The electric SUV is made by the company Volkswagen "
-     "controls. Ann Lee", {("Volkswagen Anhui", "Hefei", "active", "Volkswagen ID. Unyx")}),
+    (("Volkswagen Anhui builds the ID. UNYX in Hefei The electric SUV is made by the company Volkswagen "
+     "controls. Ann Lee"), {("Volkswagen Anhui", "Hefei", "active", "Volkswagen ID. Unyx")}),
     # where the cars are exported to is a market, not a site
-    ("Renault builds the Sandero in Morocco Renault builds the Dacia Sandero at its Tangier plant in northern "
-     "Morocco and exports most of the cars to Europe. Ann Lee",
+    (("Renault builds the Sandero in Morocco Renault builds the Dacia Sandero at its Tangier plant in northern "
+     "Morocco and exports most of the cars to Europe. Ann Lee"),
      {("Renault Group", "Tangier plant", "active", "Dacia Sandero")}),
     # a plant that supplies packs makes no vehicles; the clause after it may name one that does
-    ("Mercedes-Benz opens a battery plant in Alabama The factory in Woodstock, Bibb County, opened in March "
+    (("Mercedes-Benz opens a battery plant in Alabama The factory in Woodstock, Bibb County, opened in March "
      "2022 to supply packs for the Mercedes-Benz EQS SUV, which the carmaker builds at its plant in Vance. "
-     "Ann Lee", {("Mercedes-Benz Group", "Tuscaloosa plant", "active", "Mercedes-Benz EQS SUV")}),
+     "Ann Lee"), {("Mercedes-Benz Group", "Tuscaloosa plant", "active", "Mercedes-Benz EQS SUV")}),
     # the company the maker is not to be confused with makes nothing there
-    ("Volvo Group starts electric truck production The truck maker, not to be confused with Volvo Cars, "
-     "began building the Volvo FH Electric at its Tuve plant in Gothenburg in 2022. Ann Lee",
+    (("Volvo Group starts electric truck production The truck maker, not to be confused with Volvo Cars, "
+     "began building the Volvo FH Electric at its Tuve plant in Gothenburg in 2022. Ann Lee"),
      {"Volvo Group"}),
     # "once planned for" a plant is cancelled there; the clause after the aside is planned
-    ("The next Jeep Compass moves to Belvidere Stellantis said the SUV, once planned for its Ontario plant, "
-     "will be built in Illinois from 2027. Ann Lee", {("Ontario", "cancelled"), ("Belvidere", "planned")}),
+    (("The next Jeep Compass moves to Belvidere Stellantis said the SUV, once planned for its Ontario plant, "
+     "will be built in Illinois from 2027. Ann Lee"), {("Ontario", "cancelled"), ("Belvidere", "planned")}),
     # ending one model's production is ended; building a plant is planned
     ("GM ends Bolt production at Orion Assembly The plant will build pickups. Ann Lee",
      {("Orion Assembly", "ended", "Chevrolet Bolt")}),
@@ -695,12 +695,12 @@ def test_sentences_markets_supply_plants_asides_and_plant_building(line, expecte
 
 @pytest.mark.parametrize(("line", "expected"), [
     # a cell plant supplies the models named after it; they are not made there
-    ("SK On opens its Georgia plant The Korean battery maker started producing cells in Commerce, Georgia, in "
-     "2022 for the Ford F-150 Lightning and the Volkswagen ID.4. Ann Lee", set()),
+    (("SK On opens its Georgia plant The Korean battery maker started producing cells in Commerce, Georgia, in "
+     "2022 for the Ford F-150 Lightning and the Volkswagen ID.4. Ann Lee"), set()),
     # an owner of the joint venture makes nothing itself; a place the site is near is no second site, but a
     # town listed after it is; quitting production ends it
-    ("Ford quits car production in Russia Ford Sollers, Ford’s joint venture with Sollers, closed its car plants "
-     "in Vsevolozhsk, near St Petersburg, and Naberezhnye Chelny in 2019. Ann Lee",
+    (("Ford quits car production in Russia Ford Sollers, Ford’s joint venture with Sollers, closed its car plants "
+     "in Vsevolozhsk, near St Petersburg, and Naberezhnye Chelny in 2019. Ann Lee"),
      {("Ford Motor Company", "Russia", "ended", None), ("Ford Sollers", "Vsevolozhsk", "ended", None),
       ("Ford Sollers", "Naberezhnyye Chelny", "ended", None)}),
 ])
@@ -711,12 +711,12 @@ def test_cell_plants_joint_venture_owners_nearby_cities_and_listed_towns(line, e
 
 @pytest.mark.parametrize(("line", "expected"), [
     # retiring a brand in a market ends it there; the seller of a plant ends production, its buyer makes nothing yet
-    ("GM retires Holden General Motors will retire the Holden brand in Australia and sell its car plant in Rayong, "
-     "Thailand, to Great Wall Motor. Ann Lee",
+    (("GM retires Holden General Motors will retire the Holden brand in Australia and sell its car plant in Rayong, "
+     "Thailand, to Great Wall Motor. Ann Lee"),
      {("General Motors", "Australia", "ended", None), ("General Motors", "Rayong", "ended", None)}),
     # the market a plant is a base for is no site
-    ("Great Wall plans a hub Great Wall Motor plans to make the plant its manufacturing base for Southeast Asia "
-     "and to start production there in 2021. Ann Lee", set()),
+    (("Great Wall plans a hub Great Wall Motor plans to make the plant its manufacturing base for Southeast Asia "
+     "and to start production there in 2021. Ann Lee"), set()),
 ])
 def test_retiring_selling_and_serving_a_market(line, expected):
     """Errors of the development set's first test part (now tune.jsonl 19)."""
@@ -734,8 +734,8 @@ def test_the_town_is_the_town_named_before_and_a_model_listed_after_another_is_t
 
 @pytest.mark.parametrize(("line", "expected"), [
     # an engine plant that built its last engine made no vehicles
-    ("Ford’s Bridgend engine plant closes The south Wales factory built its last engine in September 2020, 40 "
-     "years after it opened. Ann Lee", set()),
+    (("Ford’s Bridgend engine plant closes The south Wales factory built its last engine in September 2020, 40 "
+     "years after it opened. Ann Lee"), set()),
     # "and exports it to ...": a verb after the site, not a market noun ending a list of places
     ("Ford’s Ranger hub Ford builds the Ford Ranger pickup in Rayong and exports it to Australia. Ann Lee",
      {("Ford Motor Company", "Rayong", "active", "Ford Ranger")}),

@@ -35,7 +35,14 @@ from .model import (
     Status,
     StrategyFact,
 )
-from .reference import Reference, capitals, city_subdivisions, fold, geonames_towns, slug
+from .reference import (
+    Reference,
+    capitals,
+    city_subdivisions,
+    fold,
+    geonames_towns,
+    slug,
+)
 from .resources import home, lexicon, strategies_file
 
 _STATUS_RANK = {Status.CANCELLED: 0, Status.ENDED: 1, Status.PLANNED: 2, Status.ACTIVE: 3}
