@@ -257,3 +257,16 @@ def test_dates_read_without_dateparser_agree_with_it(value):
     expected = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})
     assert expected is not None and parse_date(value) == expected.date()
 
+
+
+def test_an_unpaired_surrogate_escape_in_json_is_replaced_with_a_warning(tmp_path):
+    """A JSON Lines title with "\\ud83d" alone crashed the build: the escape decodes to no character,
+    which cannot be written as RDF text. It is replaced by U+FFFD, with a warning naming the line;
+    a proper pair ("\\ud83d\\ude97") is the character it stands for."""
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"title": "Bad \\ud83d escape at Giga Berlin"}\n'
+                    '{"title": "A car \\ud83d\\ude97 at Giga Berlin"}\n', encoding="utf-8")
+    reader = ArticleReader()
+    first, second = list(reader.read([path]))
+    assert first.title == "Bad \ufffd escape at Giga Berlin" and second.title == "A car \U0001f697 at Giga Berlin"
+    assert reader.warnings == [f"{path}:1: field 'title' has an unpaired surrogate escape; replaced by U+FFFD"]

@@ -391,6 +391,9 @@ def _field(record: dict[str, object], names: Iterable[str], where: tuple[Path, i
     return None
 
 
+#: A UTF-16 surrogate code point on its own (what an unpaired "\ud83d" escape in JSON decodes to).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 #: Dates with the month's name ("March 5, 2024", "5 Mar 2024"), read without dateparser.
 _MONTH_NAME_DATES = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y")
 
@@ -514,6 +517,12 @@ def _read_jsonl(path: Path, warnings: list[str], names: NameTest | None,
         if not isinstance(record, dict):
             raise InputError(f"expected a JSON object, got {type(record).__name__}", path=path,
                              line=number)
+        for name, value in record.items():
+            if isinstance(value, str) and _SURROGATE.search(value):
+                # ("\ud83d" alone: JSON allows the escape, but it is no character and no RDF text)
+                record[name] = _SURROGATE.sub("\ufffd", value)
+                warnings.append(f"{path}:{number}: field '{name}' has an unpaired surrogate escape; "
+                                "replaced by U+FFFD")
         article = _article(record, path, number, warnings)
         if article:
             yield article
