@@ -783,3 +783,37 @@ def test_a_maker_s_national_company_is_its_subsidiary():
     extraction = _extraction(title="Toyota expands in Zárate", text="Toyota Argentina will build more Hilux pickups "
                              "in Zárate.")
     assert {f.manufacturer.label for f in extraction.production} == {"Toyota Argentina"}
+
+
+@pytest.mark.parametrize(("line", "sites"), [
+    # a market the cars are made for is no site
+    ("Ford Otosan builds the E-Transit for Europe Ford Otosan is building the Ford E-Transit for European customers "
+     "at its plant in Gölcük. Ann Lee", {("Kocaeli plant", "active")}),
+    # where a model sells is a market
+    ("The Passat and Manisa The factory in Manisa was to build the next Volkswagen Passat; in Europe the Passat "
+     "sells mainly as an estate. Ann Lee", {("Manisa", "planned")}),
+    # continuing to build is active
+    ("Honda keeps building in America Honda continues to build cars in North America. Ann Lee",
+     {("North America", "active")}),
+])
+def test_markets_comparisons_and_continued_production(line, sites):
+    """Errors of the development set's first test part (now tune.jsonl 13, 14, 18 and 20)."""
+    assert {(site, status) for _, site, status, _ in _production(line)} == sites
+
+
+def test_a_comparison_with_a_region_s_plants_is_no_site_and_what_had_been_built_until_a_date_ended():
+    """"it is one of the largest car plants in North America" made the Cruze a North American
+    product of GM, and "had built the Chevrolet Cruze there from 2010 until March 2019" was planned."""
+    extraction = _extraction(title="Lordstown changes hands", text="The start-up bought its plant in Lordstown, "
+                             "Ohio, from General Motors in 2019. GM had built the Chevrolet Cruze there from 2010 "
+                             "until March 2019. With more than six million square feet under one roof, it is one of "
+                             "the largest car plants in North America.")
+    assert {(f.site.label, f.status.value, f.end) for f in extraction.production} == {("Lordstown", "ended", "2019-03")}
+
+
+def test_a_name_after_an_article_is_no_person():
+    """"the contract manufacturer of the Lordstown Endurance, an electric pickup" took the pickup for
+    a person."""
+    extraction = _extraction(title="Foxconn builds a pickup", text="Foxconn became the contract manufacturer of "
+                             "the Lordstown Endurance, an electric pickup aimed at fleets.")
+    assert not [m for m in extraction.mentions if m.entity.type.value == "Person"]

@@ -342,6 +342,9 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: Bernardo do Campo plant near São Paulo".
 _NEAR_BEFORE = re.compile(r"(?:\s+(?:car\s+|assembly\s+)?(?:plant|factory|works|site))?,?\s+"
                           r"(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+city\s+of\s+)?")
+#: right after a place: what sells there ("in Europe the Passat sells mainly as an estate")
+_SOLD_AFTER = re.compile(r"\s+(?:the\s+|its\s+)?(?:(?!(?:and|or|to|will|would)\b)[\w-]+\s+){0,3}?"
+                         r"(?:sells|is\s+sold|are\s+sold)\b")
 #: What a plant that makes no vehicles is for: "to supply packs for", "to produce cells for".
 _SUPPLY_PURPOSE = re.compile(r"\bto\s+(?:supply|make|produce|provide)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:battery\s+)?(?:packs|cells|batteries|engines|components|parts)\s+(?:for|to)\b"
@@ -1062,6 +1065,8 @@ class Extractor:
                 continue
             if self.reference.name_kind(match.group(0)) is not None:
                 continue  # a town or a company the gazetteer did not take here ("and Naberezhnye Chelny")
+            if re.search(r"\b(?:the|a|an)\s+$", text[max(0, a - 5):a]):
+                continue  # "the contract manufacturer of the Lordstown Endurance": a thing, not a person
             before = text[max(0, a - 80):a]
             after = text[b:b + 80]
             org: _Found | None = None
@@ -1209,6 +1214,8 @@ class Extractor:
                               r"sourcing|sell|sells|sold|selling|sales|markets?|demand|customers|launch(?:ed|es)?|"
                               r"deliveries|registrations|dependence on|reliance on|headquartered|based)\s+"
                               r"(?:\w+\s+){0,2}(?:from|in|to|into)\s+(?:the\s+)?$"
+                              # "one of the largest car plants in North America": a comparison
+                              r"|\bone\s+of\s+the\s+(?:[\w-]+\s+){0,5}?(?:in|across)\s+(?:the\s+)?$"
                               # "its manufacturing base for Southeast Asia": the market it serves
                               r"|\b(?:base|hub)\s+for\s+(?:the\s+)?$"
                               # "exports most of the cars to Europe": where they go, not where they are made
@@ -1245,6 +1252,8 @@ class Extractor:
                 continue
             if excluded.search(before) or _NOT_A_WORKS_BEFORE.search(before) or _NEGATED_BEFORE.search(before):
                 continue
+            if _SOLD_AFTER.match(text, local_end):
+                continue  # "in Europe the Passat sells mainly as an estate": a market
             if candidates and _NEAR_BEFORE.fullmatch(text, candidates[-1][0].end - base, local_start):
                 # "in Vsevolozhsk, near St Petersburg": where the last site is, not a second one (a town
                 # listed after it is: "..., near St Petersburg, and Naberezhnye Chelny")
@@ -1277,7 +1286,8 @@ class Extractor:
             if possessive and not _pattern("non-vehicle-plant-words").search(possessive.group(0).lower()):
                 candidates.append((item, None))
                 continue
-            if re.search(r"\b(?:in|at|near|to|into|for)\s+(?:the\s+)?(?:[\w-]+\s+)?$", before):
+            # (not "for": "made the Civic for Europe" names a market)
+            if re.search(r"\b(?:in|at|near|to|into)\s+(?:the\s+)?(?:[\w-]+\s+)?$", before):
                 candidates.append((item, None))
                 continue
             # "in Fort Wayne, Indiana, and Silao, Mexico": a town coordinated with the last site
@@ -1396,6 +1406,9 @@ class Extractor:
             if sold and (not before or min(sold) < min(b[0] for b in before)):
                 continue  # the date of a sale, the nearest verb before it
             ends = cue in (Status.ENDED, Status.CANCELLED)
+            if status is Status.ENDED and phrase.lower().startswith(("from ", "since ")) and any(
+                    p.lower().startswith(("until ", "till ")) for _, _, p in dates):
+                continue  # "had built the Cruze there from 2010 until March 2019": a start
             if cue is None or ends == (status is Status.ENDED):
                 fitting.append((at, value, phrase))
         if not fitting:
