@@ -787,11 +787,11 @@ def test_a_maker_s_national_company_is_its_subsidiary():
 
 @pytest.mark.parametrize(("line", "sites"), [
     # a market the cars are made for is no site
-    ("Ford Otosan builds the E-Transit for Europe Ford Otosan is building the Ford E-Transit for European customers "
-     "at its plant in Gölcük. Ann Lee", {("Kocaeli plant", "active")}),
+    (("Ford Otosan builds the E-Transit for Europe Ford Otosan is building the Ford E-Transit for European customers "
+     "at its plant in Gölcük. Ann Lee"), {("Kocaeli plant", "active")}),
     # where a model sells is a market
-    ("The Passat and Manisa The factory in Manisa was to build the next Volkswagen Passat; in Europe the Passat "
-     "sells mainly as an estate. Ann Lee", {("Manisa", "planned")}),
+    (("The Passat and Manisa The factory in Manisa was to build the next Volkswagen Passat; in Europe the Passat "
+     "sells mainly as an estate. Ann Lee"), {("Manisa", "planned")}),
     # continuing to build is active
     ("Honda keeps building in America Honda continues to build cars in North America. Ann Lee",
      {("North America", "active")}),
