@@ -771,7 +771,7 @@ def test_a_place_a_plant_is_near_is_no_second_site():
 
 
 def test_a_maker_s_national_company_is_its_subsidiary():
-    """"Isuzu East Africa", "Toyota Argentina": a maker's name with a country,
+    """"Isuzu East Africa" (tune.txt 91), "Toyota Argentina": a maker's name with a country,
     region or state and no such company in the reference data was the maker itself."""
     extraction = _extraction("Isuzu takes over in Kenya Isuzu bought the stake and renamed the unit Isuzu East "
                              "Africa; the Nairobi plant assembles Isuzu trucks. Ann Lee")

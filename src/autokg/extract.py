@@ -95,8 +95,8 @@ _TOWN_CONTEXT = re.compile(
 #: a model's name listed right after another model's: "the Suzuki Vitara and S-Cross"
 _LISTED_MODEL = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)(?P<model>(?:[A-Z][a-z]*-?[A-Z0-9][\w-]*|[A-Z][a-z]+\d*)"
                            r"(?:\s[A-Z0-9][\w-]*)?)\b(?!['’])")
-#: between a maker's name and a country's in the name of its national company: "Hyundai Motor
-#: Manufacturing | Czech", "Volkswagen de | Mexico", "Isuzu | East Africa"
+#: between a maker's name and a country's in the name of its national company: "Nissan Motor
+#: Manufacturing | UK", "Volkswagen de | Mexico", "Isuzu | East Africa"
 _SUBSIDIARY_BETWEEN = re.compile(r"\s+(?:(?:Motor|Motors|Manufacturing|Automotive|Assembly)\s+){0,3}"
                                  r"(?:(?:of|de|do|da)\s+)?(?:(?:East|West|North|South|Central)\s+)?")
 #: a town listed right after another: "St Petersburg, and Naberezhnye Chelny"
@@ -115,10 +115,11 @@ _NOT_PRODUCER_BEFORE = re.compile(
     r"(?:\w+\s+){0,2}?(?:from|of|by|developed by|supplied by)\s+(?:the\s+)?"
     r"|\b(?:stake|stakes|shareholding|holding|interest|shares)\s+in\s+(?:the\s+)?"
     r"|\b(?:licen[cs]ed|sourced|supplied)\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?"
+    # "The truck maker, not to be confused with Volvo Cars"
     r"|\bnot\s+to\s+be\s+confused\s+with\s+(?:the\s+)?"
     # the buyer of a plant a maker sells: "sell its car plant in Rayong, Thailand, to Great Wall Motor"
     r"|\bsell(?:s|ing)?\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}(?:plants?|factory|factories|works)\b"
-    r"(?:(?![.;]).){0,60}?\bto\s+(?:the\s+)?)$",  # "The truck maker, not to be confused with Volvo Cars"
+    r"(?:(?![.;]).){0,60}?\bto\s+(?:the\s+)?)$",
     re.IGNORECASE)
 #: "Ford Sollers, Ford's joint venture with Sollers": an owner of the joint venture named before
 _VENTURE_OF_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?joint[\s-]+venture\b", re.IGNORECASE)
@@ -896,7 +897,7 @@ class Extractor:
 
     def _add_subsidiaries(self, text: str, found: list[_Found]) -> list[_Found]:
         """A maker's national company the reference data does not know, named as the maker and its
-        country, region or state: "Isuzu East Africa", "Hyundai Motor Manufacturing Czech",
+        country, region or state: "Isuzu East Africa", "Nissan Motor Manufacturing UK",
         "Volkswagen de Mexico". It is taken as the maker's subsidiary, minted and not linked."""
         result: list[_Found] = []
         for item in found:
