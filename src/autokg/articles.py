@@ -186,9 +186,10 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     function_words = lexicon("function-words")
     previous, token = tokens[j - 1], tokens[j]
     title_len, summary_len = j, end - j
+    if title_len < 3 or summary_len < 4:
+        return None
     # (a maker's name in lower case may open one: "... made in Xi'an | smart Automobile, the joint venture")
-    lower_maker = bool(names) and token[:1].islower() and names.kind(j, 2) == "maker"  # type: ignore[union-attr]
-    if title_len < 3 or summary_len < 4 or not (_is_upper_start(token) or lower_maker):
+    if not _is_upper_start(token) and not (names and token[:1].islower() and names.kind(j, 2) == "maker"):
         return None
     if previous[-1] in ",;:–—-(/" or previous in _OPENING_QUOTE or _OWNED.fullmatch(previous):
         return None  # (not between "Geely-owned" and "Lotus")

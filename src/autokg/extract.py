@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, cached_property, lru_cache
@@ -870,18 +870,36 @@ class Extractor:
         return result
 
     @staticmethod
-    def _add_country_anaphora(text: str, found: list[_Found]) -> list[_Found]:
-        """"plans to build electric cars in the kingdom": the country named last before it (by
-        name, not by a demonym such as "the Chinese carmaker")."""
-        named = sorted((f for f in found if f.entity.type is EntityType.COUNTRY and not f.demonym),
-                       key=lambda f: f.start)
+    def _add_anaphora(text: str, found: list[_Found], pattern: re.Pattern[str], antecedents: Iterable[_Found],
+                      resolve: Callable[[Entity], Entity | None] = lambda entity: entity) -> list[_Found]:
+        """Mentions for the phrases ``pattern`` finds (its group 1) that stand for the antecedent
+        named last before them, as ``resolve`` gives it (nothing where it gives ``None``)."""
+        named = sorted(antecedents, key=lambda f: f.start)
         result = list(found)
-        for match in _COUNTRY_ANAPHOR.finditer(text):
+        for match in pattern.finditer(text):
             a, b = match.span(1)
             before = [f for f in named if f.end <= a]
-            if before and not any(f.start < b and a < f.end for f in found):
-                result.append(_Found(before[-1].entity, a, b))
+            if not before or any(f.start < b and a < f.end for f in found):
+                continue
+            entity = resolve(before[-1].entity)
+            if entity is not None:
+                result.append(_Found(entity, a, b))
         return result
+
+    def _add_country_anaphora(self, text: str, found: list[_Found]) -> list[_Found]:
+        """"plans to build electric cars in the kingdom": the country named last before it (by
+        name, not by a demonym such as "the Chinese carmaker")."""
+        return self._add_anaphora(text, found, _COUNTRY_ANAPHOR, (
+            f for f in found if f.entity.type is EntityType.COUNTRY and not f.demonym))
+
+    def _add_town_anaphora(self, text: str, found: list[_Found]) -> list[_Found]:
+        """"builds the Vitara ... in the town on the Danube": the town named last before it, or the
+        town of the plant named last before it."""
+        return self._add_anaphora(
+            text, found, _TOWN_ANAPHOR,
+            (f for f in found if f.entity.type in (EntityType.LOCALITY, EntityType.PLANT)),
+            lambda last: last if last.type is EntityType.LOCALITY
+            else self.reference.get(EntityType.LOCALITY, last.locality or ""))
 
     def _town_of_plant_name(self, surface: str, plant: Entity, makers: set[str]) -> Entity | None:
         """The town of a plant named "<town> plant" (or factory, works), where the article names
@@ -889,9 +907,8 @@ class Extractor:
         town = self.reference.get(EntityType.LOCALITY, plant.locality or "")
         if town is None or not makers or makers & self.linker.family(plant.operator):
             return None
-        rest = fold(surface)[len(fold(town.label)):] if fold(surface).startswith(fold(town.label)) else ""
-        if rest.strip() not in ("plant", "factory", "works", "assembly plant", "car plant") or \
-                surface[:len(town.label)] != town.label:
+        if not surface.startswith(town.label) or fold(surface[len(town.label):]).strip() not in (
+                "plant", "factory", "works", "assembly plant", "car plant"):
             return None
         return town
 
@@ -918,24 +935,6 @@ class Extractor:
                 result[-1] = _Found(subsidiary, last.start, item.end)
                 continue
             result.append(item)
-        return result
-
-    def _add_town_anaphora(self, text: str, found: list[_Found]) -> list[_Found]:
-        """"builds the Vitara ... in the town on the Danube": the town named last before it, or the
-        town of the plant named last before it."""
-        named = sorted((f for f in found if f.entity.type in (EntityType.LOCALITY, EntityType.PLANT)),
-                       key=lambda f: f.start)
-        result = list(found)
-        for match in _TOWN_ANAPHOR.finditer(text):
-            a, b = match.span(1)
-            before = [f for f in named if f.end <= a]
-            if not before or any(f.start < b and a < f.end for f in found):
-                continue
-            last = before[-1].entity
-            town = last if last.type is EntityType.LOCALITY else self.reference.get(EntityType.LOCALITY,
-                                                                                   last.locality or "")
-            if town is not None:
-                result.append(_Found(town, a, b))
         return result
 
     def _add_towns(self, text: str, found: list[_Found], countries: set[str]) -> list[_Found]:
