@@ -817,3 +817,21 @@ def test_a_name_after_an_article_is_no_person():
     extraction = _extraction(title="Foxconn builds a pickup", text="Foxconn became the contract manufacturer of "
                              "the Lordstown Endurance, an electric pickup aimed at fleets.")
     assert not [m for m in extraction.mentions if m.entity.type.value == "Person"]
+
+
+def test_a_strategy_named_once_in_a_full_articles_body_is_mentioned_in_passing():
+    """A background sentence of a full article ("Renault, its partner in the alliance, ...") made
+    every company in it a partner; the annotators list only strategies the article discusses: in
+    its headline or standfirst, or in more than one sentence of the body."""
+    body = ("Nissan will build the Leaf at Sunderland from 2026. Sunderland's line was installed in "
+            "2010. Renault, its partner in the alliance since 1999, builds cars in Flins.")
+    once = {(s.strategy, s.actor.label if s.actor else None)
+            for s in _extraction(title="Nissan builds the Leaf at Sunderland", text=body).strategies}
+    assert ("partnership", "Renault Group") not in once
+    twice = {(s.strategy, s.actor.label if s.actor else None) for s in _extraction(
+        title="Nissan builds the Leaf at Sunderland",
+        text=body + " Renault said the partnership would go on.").strategies}
+    assert ("partnership", "Renault Group") in twice
+    headline = {(s.strategy, s.actor.label if s.actor else None) for s in _extraction(
+        title="Renault extends its partnership with Nissan", text=body).strategies}
+    assert ("partnership", "Renault Group") in headline

@@ -222,7 +222,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9]
 
 
 @cache
-def _status_cues() -> tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], Status], ...]], ...]:
+def _status_cues() -> tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], Status, str], ...]], ...]:
     """The status cues, grouped by status (the file lists the strongest first), each group with one
     pattern matching any of its cues: most sentences have no cue of most statuses."""
     path = home() / "data" / "lexicon" / "status.csv"
@@ -243,8 +243,25 @@ def _status_cues() -> tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], 
         cues.setdefault(status, []).append(row[0])
     return tuple(
         (re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in group) + r")\b"),
-         tuple((re.compile(rf"\b(?:{c})\b"), status) for c in group))
+         tuple((re.compile(rf"\b(?:{c})\b"), status, _leading_literal(c)) for c in group))
         for status, group in cues.items())
+
+
+_REGEX_SYNTAX = re.compile(r"[\\()\[\]{}?*+|.^$]")
+
+
+def _leading_literal(cue: str) -> str:
+    """The plain text every match of a cue pattern starts with ("" if none is sure): a sentence
+    without it needs no search for that cue."""
+    if "|" in re.sub(r"\((?:[^()]|\([^()]*\))*\)", "", cue):
+        return ""  # an alternative at the top level
+    found = _REGEX_SYNTAX.search(cue)
+    if found is None:
+        return cue
+    literal = cue[:found.start()]
+    if cue[found.start()] in "?*{":
+        literal = literal[:-1]  # the quantifier makes the last character optional
+    return literal
 
 
 def _parent_or_child(a: Entity, b: Entity) -> bool:
@@ -273,7 +290,7 @@ def _clause_bounds(lowered: str, position: int) -> tuple[int, int]:
 def _status_matches(lowered: str) -> tuple[tuple[int, int, Status], ...]:
     """Where a sentence (lower-cased) has status cues, in cue order (cached: asked per fact)."""
     return tuple((m.start(), m.end(), status) for any_cue, group in _status_cues() if any_cue.search(lowered)
-                 for pattern, status in group for m in pattern.finditer(lowered))
+                 for pattern, status, literal in group if literal in lowered for m in pattern.finditer(lowered))
 
 
 @cache
@@ -495,6 +512,14 @@ class Extractor:
             if len(key) >= 2:
                 self._automaton.add_word(key, (key, frozenset(names)))
         self._automaton.make_automaton()
+
+    def warm(self) -> None:
+        """Read now the tables and lexicons extraction otherwise reads at first use, so that
+        worker processes forked afterwards share them instead of each reading its own."""
+        _status_cues(), _strategy_cues(), _any_strategy_cue(), _title_words()
+        for name in ("coreference", "non-vehicle-plant-words", "plant-nouns", "production-triggers", "roles"):
+            _pattern(name)
+        city_subdivisions(), capitals(), geonames_towns()
 
     # -- the gazetteer -----------------------------------------------------------------------
 
@@ -1664,6 +1689,11 @@ class Extractor:
         coref = _pattern("coreference")
         results: dict[tuple[str, tuple[EntityType, str] | None], StrategyFact] = {}
         last_maker: Entity | None = None
+        # In a full article, a strategy named once in the body is mentioned in passing; one in
+        # the headline or standfirst, or in two sentences of the body, is discussed.
+        lead_end = (len("\n\n".join(p for p in (article.title, article.summary) if p))
+                    if article.text else None)
+        support: dict[tuple[str, tuple[EntityType, str] | None], int] = {}
         for sentence in sents:
             lowered = sentence.text.lower()
             found_makers, builder = self._sentence_makers(sentence)
@@ -1688,12 +1718,16 @@ class Extractor:
                 actors = partners + makers if code == "partnership" else makers
                 for actor in dict.fromkeys(actors) or [None]:
                     key = (code, actor.ref if actor else None)
+                    support[key] = support.get(key, 0) + (
+                        2 if lead_end is None or sentence.span.start < lead_end else 1)
                     if key in results:
                         old = results[key]
                         merged = tuple(dict.fromkeys(old.places + places))
                         results[key] = replace(old, places=merged)
                     else:
                         results[key] = StrategyFact(code, evidence, actor, places)
+        for key in [k for k, n in support.items() if n < 2]:
+            del results[key]
         # What the production facts imply: ending or cancelling production restructures
         # capacity; planning production abroad internationalises, unless the article calls it
         # regionalisation.

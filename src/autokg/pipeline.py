@@ -35,7 +35,7 @@ from .extract import Extractor
 from .mapping import TYPE, article_iri, static_ntriples, to_ntriples
 from .model import Article, Entity
 from .queries import ResultTable, run_query, stored_queries
-from .reference import geonames_towns, load_reference
+from .reference import load_reference
 from .store import GraphStore, RdfFormat, load_graph
 from .validate import Engine, ValidationReport, Violation, validate, validate_store
 from .vocab import AKG
@@ -155,8 +155,7 @@ class Workers:
 
     def __enter__(self) -> Workers:
         if self.count > 1:
-            _worker_extractor()  # the reference data, loaded once before the fork
-            geonames_towns()  # and the GeoNames town index
+            _worker_extractor().warm()  # the reference data and lexicons, loaded once before the fork
             self.pool = multiprocessing.get_context("fork").Pool(self.count)
         return self
 
