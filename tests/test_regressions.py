@@ -835,3 +835,28 @@ def test_a_strategy_named_once_in_a_full_articles_body_is_mentioned_in_passing()
     headline = {(s.strategy, s.actor.label if s.actor else None) for s in _extraction(
         title="Renault extends its partnership with Nissan", text=body).strategies}
     assert ("partnership", "Renault Group") in headline
+
+
+def test_a_status_cues_leading_text_is_in_every_match():
+    """Status cues are searched only in sentences that hold their leading text, so that text
+    must be in every match: an optional last letter or an alternative at the top level gives
+    less or none."""
+    import re
+
+    from autokg.articles import read_articles
+    from autokg.extract import _leading_literal, _status_cues
+    from autokg.resources import home
+
+    assert _leading_literal("ends? production") == "end"
+    assert _leading_literal("paus(?:e|es|ed|ing)") == "paus"
+    assert _leading_literal("will") == "will"
+    assert _leading_literal("from 20\\d\\d") == "from 20"
+    assert _leading_literal("(?:is|are) built") == ""
+    assert _leading_literal("shut down|closed") == ""
+    sentences = [a.content.lower() for a in read_articles(sorted((home() / "data" / "eval").glob("t*.*")))]
+    for _, group in _status_cues():
+        for pattern, _, literal in group:
+            for sentence in sentences:
+                for match in pattern.finditer(sentence):
+                    assert match.group(0).startswith(literal), (pattern.pattern, match.group(0))
+    assert any(re.search("will", s) for s in sentences)
