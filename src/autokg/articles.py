@@ -29,8 +29,8 @@ from .errors import AutokgError, InputError
 from .model import Article
 from .resources import lexicon
 
-#: Tells what a string names, if it is a known name: "maker" (a manufacturer or brand), "place",
-#: or "name" (another organisation); None if it is not a known name.
+#: Tells what a string names, if it is a known name: "maker" (a manufacturer or brand), "country"
+#: (or world region), "place", "model" or "name" (another organisation); None if it is not one.
 NameTest = Callable[[str], "str | None"]
 
 #: Longest listing line split as a headline + standfirst + byline; longer lines are kept unsplit.
@@ -172,11 +172,17 @@ def _name_ending_at(names: _Names, end: int) -> bool:
     return any(end - size >= 0 and names.kind(end - size, size) for size in (1, 2, 3))
 
 
-def _inside_name(names: _Names, j: int) -> bool:
-    """Whether tokens ``j-1`` and ``j`` belong to one known name ("Volvo | Cars")."""
+def _inside_name(names: _Names, j: int, tokens: list[str]) -> bool:
+    """Whether tokens ``j-1`` and ``j`` belong to one known name ("Volvo | Cars"), or to a maker's
+    national company ("Toyota | Argentina", "Isuzu | East Africa"; not "Toyota | Argentina’s")."""
     for start in range(max(0, j - 3), j):
         size = _name_at(names, start, models=True)
         if size and start + size > j:
+            return True
+    if names.kind(j - 1, 1) == "maker" or names.kind(j - 2, 2) == "maker":
+        size = _name_at(names, j, models=True)  # (the longest name there: not "U.S." of "U.S. Steel")
+        last = tokens[j + size - 1] if size else ""
+        if names.kind(j, size) == "country" and _strip(last) == last.rstrip(",;:"):
             return True
     return False
 
@@ -194,7 +200,7 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     if previous[-1] in ",;:–—-(/" or previous in _OPENING_QUOTE or _OWNED.fullmatch(previous):
         return None  # (not between "Geely-owned" and "Lotus")
     bare_previous = previous.rstrip("\"'”’)")
-    if bare_previous.endswith(("’s", "'s")) or (names and _inside_name(names, j)):
+    if bare_previous.endswith(("’s", "'s")) or (names and _inside_name(names, j, tokens)):
         return None
     score = 0.0
     if previous.lower() in function_words:

@@ -201,7 +201,8 @@ class Reference:
 
     def name_kind(self, text: str) -> str | None:
         """What a name is, if the reference data or GeoNames (towns of 5,000 or more) knows it:
-        ``"maker"`` (a manufacturer or brand), ``"place"``, ``"name"`` (another organisation).
+        ``"maker"`` (a manufacturer or brand), ``"country"`` (a country or world region),
+        ``"place"`` (another place or a plant), ``"model"``, ``"name"`` (another organisation).
 
         >>> load_reference().name_kind("Volvo Cars"), load_reference().name_kind("Ghent")
         ('maker', 'place')
@@ -218,6 +219,8 @@ class Reference:
         if entities:
             if any(e.type in (EntityType.GROUP, EntityType.MANUFACTURER, EntityType.BRAND) for e in entities):
                 return "maker"
+            if any(e.type in (EntityType.COUNTRY, EntityType.REGION) for e in entities):
+                return "country"
             if any(e.type.is_place or e.type is EntityType.PLANT for e in entities):
                 return "place"
             return "name"
