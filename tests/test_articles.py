@@ -65,14 +65,14 @@ def test_holdout_listing_splits_at_least_85_percent():
 
 
 @pytest.mark.parametrize("line, title", [
-    ("Zárate gets a new Hilux line Toyota Argentina will invest $500m in its plant in Buenos Aires province "
-     "to build the next Hilux from 2026. Ann Lee", "Zárate gets a new Hilux line"),
-    ("Nairobi assembly goes on under a new name Isuzu East Africa now runs the plant that General Motors "
-     "built in Kenya. Ann Lee", "Nairobi assembly goes on under a new name"),
+    (("Zárate gets a new Hilux line Toyota Argentina will invest $500m in its plant in Buenos Aires province "
+      "to build the next Hilux from 2026. Ann Lee"), "Zárate gets a new Hilux line"),
+    (("Nairobi assembly goes on under a new name Isuzu East Africa now runs the plant that General Motors "
+      "built in Kenya. Ann Lee"), "Nairobi assembly goes on under a new name"),
     # (a country's possessive opens a sentence; "U.S. Steel" is a company, not a country)
     ("Tariffs bite for Toyota Argentina’s exports fell by a third last year. Ann Lee", "Tariffs bite for Toyota"),
-    ("U.S. Steel expands output for Lincoln U.S. Steel will supply parts for the V20e from its plant in Avon "
-     "Lake. Ann Lee", "U.S. Steel expands output for Lincoln"),
+    (("U.S. Steel expands output for Lincoln U.S. Steel will supply parts for the V20e from its plant in Avon "
+      "Lake. Ann Lee"), "U.S. Steel expands output for Lincoln"),
 ])
 def test_a_makers_national_company_is_one_name(line, title):
     """"... line Toyota | Argentina will invest": a maker and a country or region side by side name
