@@ -80,6 +80,19 @@ def test_a_makers_national_company_is_one_name(line, title):
     assert split_listing_line(line, names=load_reference().name_kind).title == title
 
 
+@pytest.mark.parametrize("line, title", [
+    (("Rüsselsheim builds the Astra in every flavour Stellantis’ Opel home plant has made the Opel Astra since "
+      "2021. Ann Lee"), "Rüsselsheim builds the Astra in every flavour"),
+    (("A no-frills EV pickup from Indiana Slate Auto, the start-up that showed its low-cost electric truck in "
+      "April 2025, plans to build it in a former printing works in northern Indiana and expects output to "
+      "begin by the end of 2026. Ann Lee"), "A no-frills EV pickup from Indiana"),
+])
+def test_a_possessive_in_s_and_a_date_are_not_cut(line, title):
+    """"... flavour Stellantis’ | Opel home plant" and "... in April | 2025, plans to build" were
+    taken for the start of the standfirst."""
+    assert split_listing_line(line, names=load_reference().name_kind).title == title
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
 def test_split_never_loses_text(line):

@@ -860,3 +860,68 @@ def test_a_status_cues_leading_text_is_in_every_match():
                 for match in pattern.finditer(sentence):
                     assert match.group(0).startswith(literal), (pattern.pattern, match.group(0))
     assert any(re.search("will", s) for s in sentences)
+
+
+def test_a_state_known_in_geonames_as_another_name_of_its_capital_stays_the_state():
+    """"its plant in Pernambuco" became Recife, which GeoNames also calls Pernambuco; the rule that
+    takes "Bursa" for the city holds only where the city has the province's name."""
+    sites = {site for _, site, _, _ in _production(
+        "Brazil gets a Ram Stellantis began building the Ram Rampage in 2023 at its plant in Pernambuco, "
+        "north-eastern Brazil. Ann Lee")}
+    assert "Pernambuco" in sites and "Recife" not in sites
+    assert {site for _, site, _, _ in _production(
+        "Hyundai in Turkey Hyundai builds the i20 in Bursa, its only Turkish plant. Ann Lee")} == {"Bursa"}
+
+
+def test_models_and_sites_that_take_turns_pair_up_and_a_towns_wider_area_is_no_site():
+    """"makes the Fiat Cronos in Córdoba and the Peugeot 208 at El Palomar, in Greater Buenos Aires"
+    gave both models to all three places."""
+    assert _production("Two plants in Argentina Stellantis makes the Fiat Cronos saloon in Córdoba and the "
+                       "Peugeot 208 hatchback at El Palomar, in Greater Buenos Aires. Ann Lee") == {
+        ("Stellantis", "Córdoba", "active", "Fiat Cronos"), ("Stellantis", "El Palomar", "active", "Peugeot 208")}
+    # (a list of towns each with "in" is three sites, and models that do not take turns go everywhere)
+    assert {site for _, site, _, _ in _production(
+        "Stellantis in Mexico Stellantis builds pickups in Toluca, in Saltillo and in Hermosillo. Ann Lee")} == {
+        "Toluca", "Saltillo", "Hermosillo"}
+    assert len(_production("Ford in Europe Ford builds the Puma and the Kuga in Craiova and in Valencia. "
+                           "Ann Lee")) == 4
+
+
+def test_a_described_maker_with_its_nationality_refers_to_the_articles_maker():
+    """"The Vietnamese EV maker broke ground in Subang" named no maker: only a fixed list of
+    descriptions ("the Chinese carmaker") referred back to the article's; a battery maker does not."""
+    facts = _production("VinFast starts work on an Indonesian plant The Vietnamese EV maker broke ground in Subang, "
+                        "West Java, in 2024 on a $200m assembly plant. Ann Lee")
+    assert ("VinFast", "Subang", "planned", None) in facts
+    from autokg.extract import _pattern
+
+    assert _pattern("coreference").search("the loss-making carmaker dropped it")
+    assert not _pattern("coreference").search("the battery maker will supply cells")
+
+
+@pytest.mark.parametrize("line, status", [
+    (("Nissan leaves Russia The carmaker agreed to hand its St Petersburg factory, which built the Nissan X-Trail, "
+      "to the NAMI institute. Ann Lee"), "ended"),
+    ("Fisker’s end Magna had already halted production of the Fisker Ocean in Graz, Austria. Ann Lee", "ended"),
+    (("Busan loses its Nissan contract Renault Korea built the Nissan Rogue at its Busan plant from 2014 until the "
+      "agreement ran out in 2020. Ann Lee"), "ended"),
+    (("Chennai keeps the Magnite Renault Group bought the joint factory in Chennai, which will keep building the "
+      "Nissan Magnite for its former partner. Ann Lee"), "active"),
+])
+def test_status_of_handing_over_halting_building_until_and_keeping_on(line, status):
+    """Handing a plant over, halting production and building "from 2014 until the agreement ran
+    out" end it; "will keep building" goes on, where "will" alone would make it a plan."""
+    assert {fact[2] for fact in _production(line)} == {status}
+
+
+def test_a_models_sentence_without_a_place_gives_the_model_its_own_status():
+    """"Ford’s Valencia factory gets a new model. The plant will build the Ford Kuga" made the Kuga
+    active, the status of the headline that named the place."""
+    assert ("Ford Motor Company", "Valencia", "planned", "Ford Kuga") in _production(
+        "Ford’s Valencia factory gets a new model The plant will build the Ford Kuga from 2026. Ann Lee")
+
+
+def test_a_plant_that_makes_cells_of_a_long_name_is_no_vehicle_site():
+    """"was to make lithium iron phosphate cells for cheaper EVs": three words before "cells"."""
+    assert not _production("Nissan scraps LFP cell plant in Kitakyushu The factory in Fukuoka prefecture was to "
+                           "make lithium iron phosphate cells for cheaper EVs from 2028. Ann Lee")

@@ -90,6 +90,10 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this"
 _ADJECTIVE_SUFFIXES = ("ive", "ic", "ous", "ful", "ible", "able")
 
 
+_MONTH_NAMES = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                          "sep", "sept", "oct", "nov", "dec"))
+
 #: "Geely-owned", "Shanghai-based": a company's or a place's adjective, which opens a standfirst
 _OWNED = re.compile(r"[A-Z][\w&]*-(?:owned|based|backed|controlled|listed|headquartered)")
 
@@ -202,6 +206,10 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     bare_previous = previous.rstrip("\"'”’)")
     if bare_previous.endswith(("’s", "'s")) or (names and _inside_name(names, j, tokens)):
         return None
+    if previous[:1].isupper() and previous.endswith(("s’", "s'")) and not previous.startswith(_OPENING_QUOTE):
+        return None  # "Stellantis’ | Opel home plant": a name's possessive
+    if re.fullmatch(r"(?:19|20)\d\d\W*", token) and previous.lower().rstrip(".") in _MONTH_NAMES:
+        return None  # "in April | 2025": a date
     score = 0.0
     if previous.lower() in function_words:
         stranded = previous.lower() in ("from", "of") and tokens[j - 2].lower() in ("away", "out")

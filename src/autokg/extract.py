@@ -360,11 +360,15 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: Bernardo do Campo plant near São Paulo".
 _NEAR_BEFORE = re.compile(r"(?:\s+(?:car\s+|assembly\s+)?(?:plant|factory|works|site))?,?\s+"
                           r"(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+city\s+of\s+)?")
+#: between a town and the wider area it is in: "at El Palomar, in Greater Buenos Aires"
+_IN_AREA_BEFORE = re.compile(r",\s+in\s+(?:the\s+)?(?:greater\s+|metropolitan\s+)?", re.IGNORECASE)
+#: ... unless the area is a list's next item: "in Toluca, in Saltillo and in Hermosillo"
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+(?:in|at)\b|,\s+in\b")
 #: right after a place: what sells there ("in Europe the Passat sells mainly as an estate")
 _SOLD_AFTER = re.compile(r"\s+(?:the\s+|its\s+)?(?:(?!(?:and|or|to|will|would)\b)[\w-]+\s+){0,3}?"
                          r"(?:sells|is\s+sold|are\s+sold)\b")
 #: What a plant that makes no vehicles is for: "to supply packs for", "to produce cells for".
-_SUPPLY_PURPOSE = re.compile(r"\bto\s+(?:supply|make|produce|provide)\s+(?:[\w-]+\s+){0,2}?"
+_SUPPLY_PURPOSE = re.compile(r"\bto\s+(?:supply|make|produce|provide)\s+(?:[\w-]+\s+){0,3}?"
                              r"(?:battery\s+)?(?:packs|cells|batteries|engines|components|parts)\s+(?:for|to)\b"
                              # "started producing cells in Commerce, Georgia, for the Ford F-150 Lightning"
                              # "built its last engine in September 2020"
@@ -586,9 +590,11 @@ class Extractor:
                 entity = self.linker.locality(text[a:b], country=entity.country) or entity
             elif entity is not None and entity.type is EntityType.SUBDIVISION and not _SUBDIVISION_NOUN.match(text, b):
                 # "build cars in Bursa": a province named after a city of half a million or more is
-                # the city, unless the text says province or state ("in Kocaeli province")
+                # the city, unless the text says province or state ("in Kocaeli province"); named,
+                # not known by it as another name ("Pernambuco" for Recife)
                 city = max((t for t in geonames_towns().get(fold(text[a:b]))
-                            if t.country == entity.country and t.population >= 500_000),
+                            if t.country == entity.country and t.population >= 500_000
+                            and fold(t.name) == fold(text[a:b])),
                            key=lambda t: t.population, default=None)
                 if city is not None:
                     entity = self.linker.locality(city.name, country=city.country) or entity
@@ -1284,6 +1290,14 @@ class Extractor:
                 # listed after it is: "..., near St Petersburg, and Naberezhnye Chelny")
                 near_end = local_end
                 continue
+            if (candidates and entity.type is EntityType.LOCALITY
+                    and candidates[-1][0].entity.type in (EntityType.LOCALITY, EntityType.PLANT)
+                    and candidates[-1][0].entity.country == entity.country
+                    and _IN_AREA_BEFORE.fullmatch(text, candidates[-1][0].end - base, local_start)
+                    and not _LIST_GOES_ON.match(text, local_end)
+                    and not _IN_AREA_BEFORE.search(text, max(0, candidates[-1][0].start - base - 12),
+                                                   candidates[-1][0].start - base)):
+                continue  # "at El Palomar, in Greater Buenos Aires": the area the town is in
             exit_match = exits.search(before)
             in_source = relocation is not None and relocation.group("source") is not None and \
                 relocation.start("source") <= local_start < relocation.end("source")
@@ -1361,6 +1375,25 @@ class Extractor:
             return inner.type is EntityType.PLANT and inner.locality == outer.key
         return False
 
+    @staticmethod
+    def _models_by_site(sites: list[tuple[_Found, Status | None]], model_at: dict[tuple[EntityType, str], int],
+                        base: int) -> dict[tuple[EntityType, str], tuple[EntityType, str]] | None:
+        """Which site each model of a sentence goes to, where models and sites take turns ("makes
+        the Fiat Cronos in Córdoba and the Peugeot 208 at El Palomar"): each model to the site named
+        after it. ``None`` where they do not, and every model goes to every site."""
+        order = sorted({(found.start - base, found.entity.ref) for found, _ in sites})
+        if len({ref for _, ref in order}) < 2 or len(model_at) < 2:
+            return None
+        assigned: dict[tuple[EntityType, str], tuple[EntityType, str]] = {}
+        previous = -1
+        for position, ref in order:
+            inside = [model for model, at in model_at.items() if previous < at < position]
+            if not inside:
+                return None  # a site with no model of its own before it
+            assigned.update((model, ref) for model in inside)
+            previous = position
+        return assigned if len(assigned) == len(model_at) else None
+
     def _status(self, sentence: _Sentence, position: int) -> Status | None:
         best: tuple[float, Status] | None = None
         lowered = sentence.text.lower()
@@ -1431,9 +1464,11 @@ class Extractor:
             if sold and (not before or min(sold) < min(b[0] for b in before)):
                 continue  # the date of a sale, the nearest verb before it
             ends = cue in (Status.ENDED, Status.CANCELLED)
-            if status is Status.ENDED and phrase.lower().startswith(("from ", "since ")) and any(
-                    p.lower().startswith(("until ", "till ")) for _, _, p in dates):
+            if status is Status.ENDED and phrase.lower().startswith(("from ", "since ")) and (
+                    any(p.lower().startswith(("until ", "till ")) for _, _, p in dates)
+                    or re.search(r"\b(?:until|till)\b", sentence.text[at:])):
                 continue  # "had built the Cruze there from 2010 until March 2019": a start
+                # ("... from 2014 until the agreement ran out in 2020")
             if cue is None or ends == (status is Status.ENDED):
                 fitting.append((at, value, phrase))
         if not fitting:
@@ -1446,7 +1481,7 @@ class Extractor:
         coref = _pattern("coreference")
         facts: dict[tuple[object, ...], ProductionFact] = {}
         last_maker: Entity | None = None
-        undated: list[tuple[Entity, Entity | None, list[tuple[int, str, str]]]] = []
+        undated: list[tuple[Entity, Entity | None, list[tuple[int, str, str]], Status | None]] = []
         last_sites: list[_Found] = []
         named_sites: set[Entity] = set()
         built: list[tuple[Entity, Entity, Entity]] = []  # (model, site, the maker said to build it there)
@@ -1504,7 +1539,8 @@ class Extractor:
                 for model in models or [None]:
                     maker = (builder or self.linker.company(model)) if model else makers[0].entity
                     if maker is not None:
-                        undated.append((maker, model, dates))
+                        told = self._status(sentence, model_at[model.ref]) if model is not None else None
+                        undated.append((maker, model, dates, told))
                 continue
             specific = [s for s in sites if not any(self._contains(s[0].entity, o[0].entity) for o in sites)]
             pairs = {(m.entity, site.entity) for m in makers for site, _ in sites
@@ -1512,6 +1548,7 @@ class Extractor:
             evidence = Evidence(article.key, sentence.span, sentence.text)
             seen_sites: set[tuple[EntityType, str]] = set()
             relocation = sentence.relocation
+            site_of_model = self._models_by_site(specific, model_at, sentence.span.start)
             for site, forced in specific:
                 if site.entity.ref in seen_sites:
                     continue
@@ -1556,6 +1593,8 @@ class Extractor:
                 for maker in producer_list:
                     own_models = [m for m in models
                                   if builder == maker or self._makes_own(maker, self.linker.company(m))] or [None]
+                    if site_of_model is not None:
+                        own_models = [m for m in own_models if m is None or site_of_model[m.ref] == site.entity.ref]
                     if status is Status.ENDED and forced:
                         own_models = [None]
                     for model in own_models:
@@ -1598,7 +1637,7 @@ class Extractor:
                 del facts[fact_key]
         # A model named in a sentence without a place ("with the Nissan Navara among the last
         # models built there") is made where its maker's only site in the article is.
-        for maker, named, _ in undated:
+        for maker, named, _, own_status in undated:
             if named is None or any(f.model == named for f in facts.values()):
                 continue
             makers_facts = [f for f in facts.values() if f.manufacturer.ref == maker.ref]
@@ -1609,12 +1648,18 @@ class Extractor:
                 continue
             makers_facts = [f for f in makers_facts if f.site in finest]
             site_fact = next((f for f in makers_facts if f.model is None), makers_facts[0])
+            if own_status is not None and own_status is not site_fact.status:
+                # "Ford’s Valencia factory gets a new model. The plant will build the Kuga": the
+                # model's own sentence says what becomes of it
+                facts[(maker.ref, named.ref, site_fact.site.ref)] = replace(
+                    site_fact, model=named, status=own_status, start=None, start_phrase=None, end=None, end_phrase=None)
+                continue
             if site_fact.model is None:
                 facts.pop((maker.ref, None, site_fact.site.ref), None)
             facts[(maker.ref, named.ref, site_fact.site.ref)] = replace(site_fact, model=named)
         # Dates given in a sentence without a place ("With production set to commence in the
         # second half of 2025, the Polestar 4 ...") complete the facts about the same model.
-        for maker, model, dates in undated:
+        for maker, model, dates, _ in undated:
             if not dates:
                 continue
             _, value, phrase = dates[0]
