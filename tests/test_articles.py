@@ -70,7 +70,7 @@ def test_holdout_listing_splits_at_least_85_percent():
     (("Nairobi assembly goes on under a new name Isuzu East Africa now runs the plant that General Motors "
       "built in Kenya. Ann Lee"), "Nairobi assembly goes on under a new name"),
     # (a country's possessive opens a sentence; "U.S. Steel" is a company, not a country)
-    ("Tariffs bite for Toyota Argentina’s exports fell by a third last year. Ann Lee", "Tariffs bite for Toyota"),
+    ("Tariffs bite for Geely Chile’s imports of Chinese cars fell by a third last year. Ann Lee", "Tariffs bite for Geely"),
     (("U.S. Steel expands output for Lincoln U.S. Steel will supply parts for the V20e from its plant in Avon "
       "Lake. Ann Lee"), "U.S. Steel expands output for Lincoln"),
 ])

@@ -925,3 +925,25 @@ def test_a_plant_that_makes_cells_of_a_long_name_is_no_vehicle_site():
     """"was to make lithium iron phosphate cells for cheaper EVs": three words before "cells"."""
     assert not _production("Nissan scraps LFP cell plant in Kitakyushu The factory in Fukuoka prefecture was to "
                            "make lithium iron phosphate cells for cheaper EVs from 2028. Ann Lee")
+
+
+def test_a_role_after_a_companys_possessive_belongs_to_that_company():
+    """"Leapmotor’s founder and chief executive Zhu Jiangming" went to the article's first company,
+    Leapmotor International, once that was known."""
+    extraction = _extraction(title="Leapmotor International starts selling in Europe",
+                             text="Leapmotor International is a joint venture of Stellantis and Leapmotor. Leapmotor’s "
+                                  "founder and chief executive Zhu Jiangming built the company.")
+    assert {(a.person.label, a.organisation.label) for a in extraction.affiliations} == {("Zhu Jiangming", "Leapmotor")}
+
+
+def test_the_plant_a_headline_places_is_the_plant_its_standfirst_speaks_of():
+    """"Tychy: the home of Stellantis’ small cars | The plant makes the Jeep Avenger and the Fiat 600"
+    gave no fact: the standfirst names no place, and the headline no model; the article's maker,
+    not Jeep's own company, builds them."""
+    facts = _production("Tychy: the home of Stellantis’ small cars The plant makes the Jeep Avenger and the "
+                        "Fiat 600 on the same lines. Ann Lee")
+    assert facts == {("Stellantis", "Tychy", "active", "Jeep Avenger"), ("Stellantis", "Tychy", "active", "Fiat 600")}
+    # (a plant with its own place is that place: "the plant in Gliwice")
+    assert {site for _, site, _, _ in _production(
+        "Tychy: the home of Stellantis’ small cars The plant in Gliwice makes the Opel Combo. Ann Lee")} == {
+        "Gliwice plant"}

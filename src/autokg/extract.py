@@ -193,6 +193,9 @@ _CHANGED_HANDS = re.compile(rf"\b(?:{_BUYS}|sold|sells)\b", re.IGNORECASE)
 #: "there" as a place ("builds the Puma there"), not "there is", "there were"
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|may|might|could|should|must|"
                     r"remains?|seems?|appears?)\b)")
+#: a plant spoken of without its place: "The plant makes the Vito", "its home plant", "the same lines"
+_PLANT_BACK = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|works|lines?|facility)\b"
+                         r"(?!\s+(?:in|at|near|outside)\b)", re.IGNORECASE)
 #: "the Slovak capital" (not "capital markets", "capital spending", ...)
 _CAPITAL = re.compile(r"\s+capital\b(?!\s+(?:market|spending|expenditure|investment|goods|gains?|ratio|"
                       r"increase|injection|raising|allocation|budget|costs?|outlays?)s?\b)")
@@ -1108,7 +1111,10 @@ class Extractor:
             titled = re.search(rf"({roles.pattern})\s*$", before.lower())
             if titled and org is None:
                 prefix_end = a - len(titled.group(0))
-                org = next((f for f in reversed(found) if f.end <= prefix_end and prefix_end - f.end <= 3), None)
+                org = next((f for f in reversed(found) if f.end <= prefix_end and prefix_end - f.end <= 3), None) or \
+                    next((f for f in reversed(found) if f.end <= prefix_end and f.entity.type in COMPANY_TYPES
+                          and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){1,3}", text[f.end:prefix_end])), None)
+                # ("Leapmotor’s founder and chief executive Zhu Jiangming")
                 role = titled.group(1)
             appositive = re.match(rf",\s+(?:the\s+)?(?:then\s+)?({roles.pattern})[\w\s]*?\s(?:of|at)\s+(?:the\s+)?",
                                   after.lower())  # "Olivier François, head of the Fiat brand"
@@ -1268,8 +1274,9 @@ class Extractor:
             if not entity.type.is_place or item.not_site:
                 continue
             if local_start == 0 and entity.type is EntityType.LOCALITY and (
-                    _word_after(text, local_end)[:1].islower() if headline else _TOWN_BUILDS.match(text, local_end)):
-                candidates.append((item, None))  # "Sanand makes the Ford Figo hatchback"
+                    (_word_after(text, local_end)[:1].islower() or text.startswith(":", local_end)) if headline
+                    else _TOWN_BUILDS.match(text, local_end)):
+                candidates.append((item, None))  # "Sanand makes the Ford Figo hatchback", "Tychy: ..."
                 continue
             before = text[max(0, local_start - 40):local_start]
             next_word = _word_after(text, local_end).rstrip(".,;:")
@@ -1483,6 +1490,7 @@ class Extractor:
         last_maker: Entity | None = None
         undated: list[tuple[Entity, Entity | None, list[tuple[int, str, str]], Status | None]] = []
         last_sites: list[_Found] = []
+        headline_sites = False  # whether the last sites are the headline's
         named_sites: set[Entity] = set()
         built: list[tuple[Entity, Entity, Entity]] = []  # (model, site, the maker said to build it there)
         for sentence in sents:
@@ -1492,6 +1500,7 @@ class Extractor:
             sites = self._site_candidates(sentence, headline=bool(article.title) and sentence.span.start == 0) \
                 if placed else []
             there = _THERE.search(sentence.text) if not sites and last_sites else None
+            back: re.Match[str] | None = None
             if there and any(f.entity.type is EntityType.MODEL for f in sentence.found) and \
                     self._named_makers(sentence):
                 # "Ford Otosan ... started building the Puma there": the places of the last sentence
@@ -1500,8 +1509,16 @@ class Extractor:
                 # and a model (not "to make its operations there profitable")
                 there_at = sentence.span.start + there.start()
                 sites = [(_Found(f.entity, there_at, there_at + len(there.group(0))), None) for f in last_sites]
+            elif (not sites and headline_sites and len({f.entity for f in last_sites}) == 1
+                  and (back := _PLANT_BACK.search(sentence.text)) is not None
+                  and any(f.entity.type is EntityType.MODEL for f in sentence.found)):
+                # "Vitoria: the Basque home of Mercedes-Benz’s vans | The plant makes the Vito": the
+                # plant is the one place the headline names
+                back_at = sentence.span.start + back.start()
+                sites = [(_Found(last_sites[0].entity, back_at, back_at + len(back.group(0))), None)]
             elif sites:
                 last_sites = [f for f, _ in sites]
+                headline_sites = sentence.span.start == 0 and bool(article.title)
             named_sites.update(f.entity for f, _ in sites)
             if sentence.span.start == 0 and article.title:  # "Toyota takes sole control of Kolín"
                 named_sites.update(f.entity for f in sentence.found if f.entity.type is EntityType.LOCALITY
@@ -1514,8 +1531,8 @@ class Extractor:
             # the manufacturer the article is about ("The Austin factory builds the Model Y").
             if not makers and last_maker is not None and (coref.search(lowered) or (has_plant and not other_orgs)):
                 makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
-            elif (makers and builder is None and last_maker is not None and coref.search(lowered)
-                  and not self._named_makers(sentence) and all(m.entity != last_maker for m in makers)):
+            elif (makers and builder is None and last_maker is not None and not self._named_makers(sentence)
+                  and ((coref.search(lowered) and all(m.entity != last_maker for m in makers)) or back)):
                 # "the carmaker ... will also build the next Volkswagen Amarok": the makers named only
                 # in the models' names build nothing here; the one the article is about builds them
                 builder = last_maker
