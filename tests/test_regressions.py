@@ -947,3 +947,56 @@ def test_the_plant_a_headline_places_is_the_plant_its_standfirst_speaks_of():
     assert {site for _, site, _, _ in _production(
         "Tychy: the home of Stellantis’ small cars The plant in Gliwice makes the Opel Combo. Ann Lee")} == {
         "Gliwice plant"}
+
+
+def test_makes_of_the_cars_another_builds_and_owners_in_a_clause_are_not_producers():
+    """"THACO assembles Kia and Mazda cars in Quang Nam" made Kia and Mazda producers; so did the
+    owners in "KG Mobility, that KG Group rescued after Mahindra & Mahindra gave up control, builds"
+    and the seller in "when General Motors sold its 25% stake, but the company still builds"."""
+    assert {maker for maker, _, _, _ in _production(
+        "THACO in Vietnam THACO assembles Kia and Mazda cars in Quang Nam under licence. Ann Lee")} == {
+        "Truong Hai Auto"}
+    assert {maker for maker, _, _, _ in _production(
+        "KGM’s electric Torres KG Mobility, the former SsangYong that KG Group rescued in 2022 after Mahindra & "
+        "Mahindra gave up control, builds the KGM Torres at Pyeongtaek. Ann Lee")} == {"KG Mobility"}
+    assert {maker for maker, _, _, _ in _production(
+        "From GM Uzbekistan to UzAuto Motors The state took control of UzAuto Motors in 2019 when General Motors "
+        "sold its 25% stake, but the company still builds cars at its plant in Asaka. Ann Lee")} == {"UzAuto Motors"}
+    # (a make alone in a sentence is still its maker: "Kia cars are built in Zilina")
+    assert {maker for maker, _, _, _ in _production("Kia in Slovakia Kia cars are built in Zilina. Ann Lee")} == {
+        "Kia Corporation"}
+
+
+def test_a_joint_venture_named_by_its_owners_builds_at_another_makers_plant():
+    """"The joint venture of Renault Group, Volvo Group and CMA CGM plans to build vans at a Renault
+    factory" made Volvo Group and Renault the builders, not Flexis, the venture of the headline."""
+    assert {(maker, status) for maker, _, status, _ in _production(
+        "Flexis JV picks Normandy for its electric vans The joint venture of Renault Group, Volvo Group and the "
+        "shipping line CMA CGM plans to build its first vans at a Renault factory in the French region from "
+        "2026. Ann Lee")} == {("Flexis", "planned")}
+
+
+def test_a_later_clause_that_turns_out_models_and_the_end_of_the_line():
+    """"stopped making the Fusion ...; the site now turns out the Bronco Sport" ended the Bronco
+    Sport too; "End of the line for Jaguar’s saloons at Castle Bromwich" was active."""
+    facts = _production("Hermosillo’s trucks Ford stopped making the Ford Fusion at its Hermosillo plant in 2020; "
+                        "the site now turns out the Ford Bronco Sport. Ann Lee")
+    assert {(status, model) for _, _, status, model in facts} == {("ended", "Ford Fusion"),
+                                                                  ("active", "Ford Bronco Sport")}
+    assert {status for _, _, status, _ in _production(
+        "End of the line for Jaguar’s saloons at Castle Bromwich Jaguar Land Rover said the plant will be "
+        "refitted. Ann Lee")} == {"ended"}
+
+
+def test_a_description_with_a_nationality_refers_to_the_maker_from_that_country():
+    """"The Chinese carmaker and Spain’s Ebro EV Motors plan a joint venture at the site, which Nissan
+    left in 2021" gave the venture to Nissan: the maker named in the relative clause has gone, and
+    the Chinese carmaker is Chery, not the last maker named."""
+    extraction = _extraction(
+        title="Chery to build cars at a former Nissan plant in Barcelona",
+        text="Chery Automobile agreed with Ebro EV Motors to build cars in Barcelona. The site has been idle since "
+             "Nissan ended production there. The Chinese carmaker and Spain’s Ebro EV Motors plan a joint venture "
+             "at the Zona Franca site, which Nissan left in 2021. The Chinese carmaker said the partnership will "
+             "start next year.")
+    partners = {s.actor.label for s in extraction.strategies if s.strategy == "partnership" and s.actor}
+    assert partners == {"Chery"}

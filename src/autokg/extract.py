@@ -124,8 +124,13 @@ _NOT_PRODUCER_BEFORE = re.compile(
 #: "Ford Sollers, Ford's joint venture with Sollers": an owner of the joint venture named before
 _VENTURE_OF_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?joint[\s-]+venture\b", re.IGNORECASE)
 #: "Tofaş, a joint venture of Koç Holding and Fiat Chrysler": the owners of a joint venture
-_VENTURE_OF_BEFORE = re.compile(r"\b(?:joint venture|jv|venture|subsidiary|affiliate)\s+(?:of|between|owned by)\s+"
-                                rf"(?:the\s+)?{_LIST_UP_TO_LAST}$", re.IGNORECASE)
+_OWNER_NAME = rf"[{_UP}0-9][\w&.'’-]*(?:\s+[{_UP}0-9][\w&.'’-]*){{0,3}}"
+_VENTURE_OF_BEFORE = re.compile(r"\b(?i:joint venture|jv|venture|subsidiary|affiliate)\s+(?i:of|between|owned by)\s+"
+                                # (its owners listed with commas: "of Renault Group, Volvo Group and the
+                                # shipping line CMA CGM"; not "of Koç Holding and Stellantis, builds cars
+                                # in Bursa, and Ford Otosan")
+                                rf"(?i:the\s+)?(?:(?:{_OWNER_NAME},\s+)*{_OWNER_NAME},?\s+(?:and|&)\s+(?:the\s+)?"
+                                rf"(?:[a-z][\w-]*\s+){{0,3}}|(?:{_OWNER_NAME},\s+)+)?$")
 #: a person's charge, not production: "Lyle Watters, who runs Ford's South American operations"
 _ROLE_OVER = re.compile(r"\b(?:runs|ran|run|running|heads|headed|head|chief|boss|president|director|manager|"
                         r"in charge|oversees|oversaw|overseeing|responsible for)\b[^.;,]{0,40}?\boperations\b")
@@ -155,9 +160,16 @@ _TAKEN_OVER_BEFORE = re.compile(rf"\b(?:{_BUYS})\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_PRODUCER_AFTER = re.compile(
     r"(?:['’]s?\s+(?:former|old|disused|defunct|closed)\b"
     r"|\s+(?:also\s+|still\s+|now\s+|already\s+)?(?:holds|owns|held|owned|took|takes|bought|"
-    r"acquired)\s+(?:a|an|about|around|roughly|nearly|almost|some|its|the|\d)(?:(?![.;]).){0,40}?"
-    r"\b(?:stake|shareholding|share|shares|third|half|quarter|per ?cent|%)(?!\w))",
+    r"acquired|sold|sells|selling)\s+(?:a|an|about|around|roughly|nearly|almost|some|its|the|\d)(?:(?![.;]).){0,40}?"
+    r"\b(?:stake|shareholding|share|shares|third|half|quarter|per ?cent|%)(?!\w)"
+    # "after Mahindra & Mahindra gave up control"
+    r"|\s+(?:gave|gives|give|giving)\s+up\s+(?:control|its\s+stake|ownership)\b)",
     re.IGNORECASE)
+#: an owner, or a maker that has gone, in a relative clause: "the former SsangYong that KG Group
+#: rescued in 2022", "the Zona Franca site, which Nissan left in 2021"
+_OWNER_IN_CLAUSE = (re.compile(r"\b(?:that|which|whom)\s+$"),
+                    re.compile(r"\s+(?:rescued|bought|acquired|took\s+over|owns|controls|bailed\s+out|left|quit|"
+                               r"exited|abandoned|vacated|closed|shut|sold)\b"))
 #: "on Volkswagen's MEB", "using Geely's SEA architecture": the platform's maker builds nothing here
 _ON_PLATFORM_BEFORE = re.compile(r"\b(?:on|using|uses|use|based on|underpinned by)\s+(?:the\s+)?$",
                                  re.IGNORECASE)
@@ -193,6 +205,10 @@ _CHANGED_HANDS = re.compile(rf"\b(?:{_BUYS}|sold|sells)\b", re.IGNORECASE)
 #: "there" as a place ("builds the Puma there"), not "there is", "there were"
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|may|might|could|should|must|"
                     r"remains?|seems?|appears?)\b)")
+#: a maker's name as the make of the vehicles another builds: "assembles Kia and Mazda cars",
+#: "builds Chevrolet cars under licence" (a producer only where no other maker is named)
+_PRODUCT_AFTER = re.compile(rf"(?:\s*(?:,|and|&)\s+[{_UP}][\w-]*(?:\s+[{_UP}][\w-]*)?)*\s+(?:cars|vehicles|models|"
+                            r"trucks|pickups|SUVs|buses|vans|motorcycles|EVs|saloons|sedans|crossovers)\b")
 #: a plant spoken of without its place: "The plant makes the Vito", "its home plant", "the same lines"
 _PLANT_BACK = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|works|lines?|facility)\b"
                          r"(?!\s+(?:in|at|near|outside)\b)", re.IGNORECASE)
@@ -1026,6 +1042,9 @@ class Extractor:
             if operator is not None and not re.fullmatch(r"[\s'’s]*(?:former\s+|new\s+|main\s+|own\s+)?",
                                                          text[operator.end:a]):
                 operator = None
+            if operator is not None and re.search(r"\b(?:a|an)\s+$", text[max(0, operator.start - 4):operator.start]):
+                # "at a Renault factory in the French region": whose plant it is, not who builds there
+                operator.plant_descriptor = True
             town_item = next((f for f in reversed(preceding) if f.entity.type is EntityType.LOCALITY
                               and re.fullmatch(r"\s*", text[f.end:a])), None)
             if town_item is None and following and re.fullmatch(r"\s+(?:in|at|near)\s+", text[b:following[0].start]):
@@ -1067,12 +1086,13 @@ class Extractor:
             before = text[max(0, item.start - 80):item.start]
             after = text[item.end:item.end + 80]
             if _NOT_PRODUCER_BEFORE.search(before) or _NOT_PRODUCER_AFTER.match(after) or (
+                    _OWNER_IN_CLAUSE[0].search(before) and _OWNER_IN_CLAUSE[1].match(after)) or (
                     (_ON_PLATFORM_BEFORE.search(before) or _TAKEN_OVER_BEFORE.search(before))
                     and re.match(r"['’]s?\s", after)):
                 item.former = True
             elif _VENTURE_OF_BEFORE.search(before) or _VENTURE_OF_AFTER.match(after):
                 item.former = item.partner = True
-            elif _ALLY_BEFORE.search(before):
+            elif _ALLY_BEFORE.search(before) or _PRODUCT_AFTER.match(after):
                 item.ally = True
 
     # -- people ------------------------------------------------------------------------------
@@ -1401,6 +1421,15 @@ class Extractor:
             previous = position
         return assigned if len(assigned) == len(model_at) else None
 
+    def _referent(self, described: re.Match[str], last: Entity, seen: list[Entity]) -> Entity:
+        """The maker a description refers back to: the last one named, or where the description
+        gives a nationality ("the Chinese carmaker"), the last one named from that country."""
+        for word in described.group(0).split():
+            country = self.reference.demonyms.get(fold(word))
+            if country is not None:
+                return next((m for m in reversed(seen) if m.country == country.key), last)
+        return last
+
     def _status(self, sentence: _Sentence, position: int) -> Status | None:
         best: tuple[float, Status] | None = None
         lowered = sentence.text.lower()
@@ -1488,6 +1517,7 @@ class Extractor:
         coref = _pattern("coreference")
         facts: dict[tuple[object, ...], ProductionFact] = {}
         last_maker: Entity | None = None
+        seen: list[Entity] = []  # the makers named so far, in order
         undated: list[tuple[Entity, Entity | None, list[tuple[int, str, str]], Status | None]] = []
         last_sites: list[_Found] = []
         headline_sites = False  # whether the last sites are the headline's
@@ -1529,16 +1559,25 @@ class Extractor:
             other_orgs = any(f.entity.type in (EntityType.SUPPLIER, EntityType.ORGANISATION) for f in sentence.found)
             # "the company", "it" -- or, in a sentence about a plant that names no other company,
             # the manufacturer the article is about ("The Austin factory builds the Model Y").
-            if not makers and last_maker is not None and (coref.search(lowered) or (has_plant and not other_orgs)):
+            described = coref.search(lowered)
+            if described and last_maker is not None:  # "the Chinese carmaker": the last one from China
+                last_maker = self._referent(described, last_maker, seen)
+            if not makers and last_maker is not None and (described or (has_plant and not other_orgs)):
+                makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
+            elif (makers and all(m.plant_descriptor for m in makers) and last_maker is not None
+                  and described and all(m.entity != last_maker for m in makers)):
+                # "The joint venture ... plans to build vans at a Renault factory": the venture the
+                # article is about builds there, not the plant's owner
                 makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
             elif (makers and builder is None and last_maker is not None and not self._named_makers(sentence)
-                  and ((coref.search(lowered) and all(m.entity != last_maker for m in makers)) or back)):
+                  and ((described and all(m.entity != last_maker for m in makers)) or back)):
                 # "the carmaker ... will also build the next Volkswagen Amarok": the makers named only
                 # in the models' names build nothing here; the one the article is about builds them
                 builder = last_maker
                 makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
             if makers:
                 last_maker = makers[0].entity
+                seen.extend(m.entity for m in makers)
             if not (triggers.search(_ROLE_OVER.sub(" ", lowered)) or has_plant) or not makers:
                 continue
             # (not "imported models such as the Mustang": they are made elsewhere)
@@ -1756,15 +1795,17 @@ class Extractor:
         lead_end = (len("\n\n".join(p for p in (article.title, article.summary) if p))
                     if article.text else None)
         support: dict[tuple[str, tuple[EntityType, str] | None], int] = {}
+        seen: list[Entity] = []
         for sentence in sents:
             lowered = sentence.text.lower()
             found_makers, builder = self._sentence_makers(sentence)
             # (the sister company that builds another's model is the one the sentence is about)
             makers = [builder] if builder is not None else [m.entity for m in found_makers]
-            if not makers and last_maker is not None and coref.search(lowered):
-                makers = [last_maker]
+            if not makers and last_maker is not None and (described := coref.search(lowered)):
+                makers = [self._referent(described, last_maker, seen)]
             if makers:
                 last_maker = makers[0]
+                seen.extend(makers)
             if not _any_strategy_cue().search(lowered):
                 continue
             codes = {code for pattern, code in _strategy_cues() if pattern.search(lowered)}
