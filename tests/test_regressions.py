@@ -1000,3 +1000,23 @@ def test_a_description_with_a_nationality_refers_to_the_maker_from_that_country(
              "start next year.")
     partners = {s.actor.label for s in extraction.strategies if s.strategy == "partnership" and s.actor}
     assert partners == {"Chery"}
+
+
+def test_a_town_of_two_words_that_starts_with_a_common_word_is_found():
+    """"The Port Elizabeth plant" was Elizabeth, New Jersey, and "in Port Elizabeth" nothing: "Port"
+    cannot start a town's name by itself, but "Port Elizabeth" is Gqeberha."""
+    for line in ("GM in South Africa The Port Elizabeth plant builds the Isuzu D-Max. Ann Lee",
+                 "GM in South Africa Isuzu builds the Isuzu D-Max in Port Elizabeth. Ann Lee"):
+        assert {site for _, site, _, _ in _production(line)} == {"Gqeberha"}
+    assert {site for _, site, _, _ in _production(
+        "Ford in India The Chennai plant builds the Ford EcoSport. Ann Lee")} == {"Chennai"}
+
+
+def test_a_share_is_not_a_model_and_a_battery_plants_standfirst_is_no_vehicle_site():
+    """"... holds 70% and Hyundai 30%" gave the model "Hyundai 30"; "opens battery recycling plant in
+    Kuppenheim | ... the opening of the plant in Baden-Württemberg" made Baden-Württemberg a site."""
+    extraction = _extraction(title="Hyundai’s Saudi plant", text="A joint venture in which the fund holds 70% and "
+                             "Hyundai 30% will build cars in Saudi Arabia from 2026.")
+    assert not any(m.entity.type.name == "MODEL" for m in extraction.mentions)
+    assert not _production("Mercedes-Benz opens battery recycling plant in Kuppenheim Ola Källenius attended the "
+                           "opening of the plant in Baden-Württemberg in October 2024. Ann Lee")

@@ -90,7 +90,7 @@ _FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to 
 _TOWN_CONTEXT = re.compile(
     rf"\b(?:in|at|near|outside|from|(?:north|south|east|west)(?:-?(?:east|west))? of)\s+"
     rf"(?P<after>[{_UP}][{_LOW}'’\-]+(?:\s[{_UP}][{_LOW}'’\-]+)?)\b"
-    rf"|\b(?P<before>[{_UP}][{_LOW}'’\-]+)\s+(?:plant|factory|facility|works|assembly plant)\b"
+    rf"|\b(?P<before>(?:[{_UP}][{_LOW}'’\-]+\s)?[{_UP}][{_LOW}'’\-]+)\s+(?:plant|factory|facility|works|assembly plant)\b"
 )
 #: a model's name listed right after another model's: "the Suzuki Vitara and S-Cross"
 _LISTED_MODEL = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)(?P<model>(?:[A-Z][a-z]*-?[A-Z0-9][\w-]*|[A-Z][a-z]+\d*)"
@@ -827,6 +827,8 @@ class Extractor:
                 break
             if not code and (self.reference.name_kind(token) is not None):
                 break
+            if code and re.match(r"\s*(?:%|per\s?cent\b|percent\b)", rest[position + len(token):]):
+                break  # "Hyundai 30%": a share, not a model
             words.append(token)
             position += len(token)
             if not rest[position:].startswith(" "):
@@ -997,11 +999,16 @@ class Extractor:
             group = "before" if match.group("before") else "after"
             a, b = match.span(group)
             name = match.group(group)
-            if name.split()[0] in stop or any(f.start < b and a < f.end for f in result):
-                continue
-            town = self._town_of(name, countries, sizeable_only=False)
-            if town is not None:
-                result.append(_Found(town, a, b))
+            # a name of two words, then its last word alone before "plant" ("The Chennai plant")
+            tries = [(a, b)] + ([(b - len(name.split()[-1]), b)] if group == "before" and " " in name else [])
+            for start, end in tries:
+                if any(f.start < end and start < f.end for f in result):
+                    continue
+                town = self._town_of(text[start:end], countries, sizeable_only=False)
+                # (a stopword may start a town's name of two words: "Port Elizabeth", not "Port" alone)
+                if town is not None and (text[start:end].split()[0] not in stop or " " in text[start:end]):
+                    result.append(_Found(town, start, end))
+                    break
         # "in Vsevolozhsk, near St Petersburg, and Naberezhnye Chelny": a town listed after another
         for item in [f for f in result if f.entity.type is EntityType.LOCALITY]:
             listed = _LISTED_TOWN.match(text, item.end)
@@ -1518,6 +1525,10 @@ class Extractor:
         facts: dict[tuple[object, ...], ProductionFact] = {}
         last_maker: Entity | None = None
         seen: list[Entity] = []  # the makers named so far, in order
+        # a headline about a battery, cell or engine plant: "the factory" of its standfirst is that one
+        non_vehicle_headline = bool(article.title) and bool(re.search(
+            rf"\b(?:{_pattern('non-vehicle-plant-words').pattern})\s+(?:[\w-]+\s+)?(?:plant|factory|gigafactory)",
+            article.title.lower()))
         undated: list[tuple[Entity, Entity | None, list[tuple[int, str, str]], Status | None]] = []
         last_sites: list[_Found] = []
         headline_sites = False  # whether the last sites are the headline's
@@ -1580,6 +1591,11 @@ class Extractor:
                 seen.extend(m.entity for m in makers)
             if not (triggers.search(_ROLE_OVER.sub(" ", lowered)) or has_plant) or not makers:
                 continue
+            if (non_vehicle_headline and sentence.span.start > 0
+                    and re.search(r"\b(?:the|its|their)\s+(?:[\w’'-]+\s+){0,2}?(?:plant|factory|facility|site|works)\b",
+                                  lowered)
+                    and not any(f.entity.type in (EntityType.MODEL, EntityType.PLANT) for f in sentence.found)):
+                continue  # "... to build a battery cell plant in Indiana | the joint venture’s factory in ..."
             # (not "imported models such as the Mustang": they are made elsewhere)
             models = list(dict.fromkeys(
                 f.entity for f in sentence.found if f.entity.type is EntityType.MODEL
