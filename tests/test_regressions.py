@@ -1020,3 +1020,21 @@ def test_a_share_is_not_a_model_and_a_battery_plants_standfirst_is_no_vehicle_si
     assert not any(m.entity.type.name == "MODEL" for m in extraction.mentions)
     assert not _production("Mercedes-Benz opens battery recycling plant in Kuppenheim Ola Källenius attended the "
                            "opening of the plant in Baden-Württemberg in October 2024. Ann Lee")
+
+
+def test_roles_with_a_description_its_and_founded_by_belong_to_the_right_company():
+    """"Oliver Zipse, the management board member responsible for production, said" had no company;
+    "that Jochen Zeitz, its chief executive, drew up" went to the article's first company, not the
+    one "its" stands for; "Founded in 2019 by Carl-Magnus Norden ..., Volta designed" had none; and
+    "the King Salman Automotive Cluster" was a person."""
+    extraction = _extraction(title="Hero MotoCorp builds the Harley-Davidson X440", text=(
+        "Hero MotoCorp builds the Harley-Davidson X440 at its plant in Rajasthan. In 2020 Harley-Davidson "
+        "said it would stop making motorcycles in India, under a plan that Jochen Zeitz, its chief executive, drew "
+        "up. Oliver Zipse, the management board member responsible for production, said BMW would follow. "
+        "Founded in 2019 by Carl-Magnus Norden and based in Stockholm, Volta Trucks designed the Volta Zero. "
+        "The plant is part of the King Salman Automotive Cluster."))
+    people = {(a.person.label, a.organisation.label) for a in extraction.affiliations}
+    assert ("Jochen Zeitz", "Harley-Davidson") in people
+    assert ("Oliver Zipse", "Hero MotoCorp") in people  # (the article's maker: "the" board member)
+    assert ("Carl-Magnus Norden", "Volta Trucks") in people
+    assert not any("Salman" in m.entity.label for m in extraction.mentions if m.entity.type.name == "PERSON")

@@ -1172,12 +1172,25 @@ class Extractor:
                 if named is not None:
                     org, role, became = named, became.group(1), None
             bare_role = re.match(rf",\s+(?:the|its)\s+(?:(?:[\w-]+\s+){{0,2}}?(?:company|carmaker|automaker|car maker|"
-                                 rf"maker|group|firm|manufacturer|start-up|startup)['’]s\s+)?({roles.pattern})"
-                                 rf"(?:\s+and\s+(?:{roles.pattern}))?\s*[,.]", after.lower()) or (
+                                 rf"maker|group|firm|manufacturer|start-up|startup)['’]s\s+)?(?:[\w-]+\s+)??({roles.pattern})"
+                                 rf"(?:\s+and\s+(?:{roles.pattern}))?"
+                                 # ("the management board member responsible for production,")
+                                 rf"(?:\s+(?:responsible\s+for|in\s+charge\s+of)\s+[\w\s]{{1,30}}?)?\s*[,.]",
+                                 after.lower()) or (
                 titled if titled and org is None and titled.group(1) not in _PUBLIC_OFFICES else None) or (
                 became if became and became.group(1) not in _PUBLIC_OFFICES else None)
+            if org is None and re.search(r"\b(?:founded|co-founded|set\s+up|established)\s+(?:in\s+\d{4}\s+)?by\s+$",
+                                         before, re.IGNORECASE):
+                # "Founded in 2019 by Carl-Magnus Norden and based in Stockholm, Volta designed ..."
+                org = next((f for f in makers if b <= f.start <= b + 80), None) or main_maker
+                role = "founder"
             if org is None and bare_role and main_maker is not None:
-                org = main_maker
+                # "the chief executive" is the article's maker's; "its chief executive" that of the
+                # company named last ("... it said it would stop ..., that Jochen Zeitz, its chief
+                # executive, drew up")
+                recent = next((f for f in reversed(makers) if f.end <= a), None) \
+                    if bare_role.group(0).lstrip(", ").startswith("its") else None
+                org = recent or main_maker
                 role = bare_role.group(1)
             listed = re.match(r"(?:,\s|\s(?:and|&)\s)", after) or re.search(r"(?:,\s|\s(?:and|&)\s)$", before)
             speech = re.match(r"\s+(?:said|says|told|added|explained|emphasised|emphasized|discuss|discussed)", after) \
