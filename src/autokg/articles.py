@@ -21,7 +21,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -90,6 +90,9 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this"
 _ADJECTIVE_SUFFIXES = ("ive", "ic", "ous", "ful", "ible", "able")
 
 
+#: words that end a company's name after its maker's ("Mercedes-Benz Vans", "Fiat India Automobiles")
+_COMPANY_WORDS = frozenset(("Automobiles", "Automobile", "Motors", "Motor", "Automotive", "Auto", "Manufacturing",
+                            "Limited", "Ltd", "Corporation", "Vans", "Trucks", "Commercial"))
 _MONTH_NAMES = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
                           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
                           "sep", "sept", "oct", "nov", "dec"))
@@ -183,12 +186,17 @@ def _inside_name(names: _Names, j: int, tokens: list[str]) -> bool:
         size = _name_at(names, start, models=True)
         if size and start + size > j:
             return True
-    if names.kind(j - 1, 1) == "maker" or names.kind(j - 2, 2) == "maker":
+    maker_before = names.kind(j - 1, 1) == "maker" or names.kind(j - 2, 2) == "maker"
+    if maker_before:
         size = _name_at(names, j, models=True)  # (the longest name there: not "U.S." of "U.S. Steel")
         last = tokens[j + size - 1] if size else ""
         if names.kind(j, size) == "country" and _strip(last) == last.rstrip(",;:"):
             return True
-    return False
+    # "Mercedes-Benz | Vans opened", "Fiat India | Automobiles, the joint venture": a company's word
+    # after a maker's name, or after a maker's and a country's
+    country_before = any(names.kind(j - size, size) == "country" and (
+        names.kind(j - size - 1, 1) == "maker" or names.kind(j - size - 2, 2) == "maker") for size in (1, 2))
+    return (maker_before or country_before) and _strip(tokens[j]) in _COMPANY_WORDS
 
 
 def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = None) -> float | None:
@@ -204,8 +212,12 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     if previous[-1] in ",;:–—-(/" or previous in _OPENING_QUOTE or _OWNED.fullmatch(previous):
         return None  # (not between "Geely-owned" and "Lotus")
     bare_previous = previous.rstrip("\"'”’)")
-    if bare_previous.endswith(("’s", "'s")) or (names and _inside_name(names, j, tokens)):
+    determiner = token in ("The", "A", "An")
+    # (a possessive is followed by what it owns, not by "The": "Ford and McDonald’s | The carmaker")
+    if (bare_previous.endswith(("’s", "'s")) and not determiner) or (names and _inside_name(names, j, tokens)):
         return None
+    if previous in lexicon("name-particles") and j >= 2 and tokens[j - 2][:1].isupper():
+        return None  # "Luca de | Meo": a particle inside a person's name
     if previous[:1].isupper() and previous.endswith(("s’", "s'")) and not previous.startswith(_OPENING_QUOTE):
         return None  # "Stellantis’ | Opel home plant": a name's possessive
     if re.fullmatch(r"(?:19|20)\d\d\W*", token) and previous.lower().rstrip(".") in _MONTH_NAMES:
@@ -243,7 +255,8 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     elif bare_previous[:1].islower():
         adjective = bare_previous.lower() in lexicon("adjectives") or bare_previous.endswith(
             _ADJECTIVE_SUFFIXES
-        ) or (j >= 2 and tokens[j - 2].lower() in _DETERMINERS and bare_previous.endswith("ed"))
+        ) or (j >= 2 and tokens[j - 2].lower() in _DETERMINERS and bare_previous.endswith("ed")) or (
+            bool(re.fullmatch(r"[a-z]{2,}(?:-[a-z]{2,})+", bare_previous)))  # "the second-generation | Porsche Macan"
         score += -1.0 if adjective else 1.0  # ("makes the revived | Toyota Tamaraw": a participle)
     elif _MODEL_CODE.match(bare_previous):
         score += 1.0
@@ -261,6 +274,14 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         score -= 1.5  # "... plans to produce | Neue Klasse": an infinitive wants its object
     if opener or token[0] in _OPENING_QUOTE or _OWNED.fullmatch(token):
         score += 1.5  # ("Geely-owned Lotus makes ...": an owner's adjective opens a sentence)
+    if determiner and previous[:1].isupper():
+        score += 0.5  # "... the Polestar Precept | The concept car ...": a name, then a new sentence
+    # "... Omniverse | Milan Nedeljković, the board member responsible ...": a person's name with
+    # their role opens the standfirst, and is not cut in two
+    if _person_with_role(tokens, j, end):
+        score += 2.0
+    elif j >= 1 and _person_with_role(tokens, j - 1, end):
+        score -= 2.0
     following = tokens[j + 1 : j + 3]
     verb = tokens[j + max(subject_size, 1)] if j + max(subject_size, 1) < end else ""
     if verb.lower() in lexicon("auxiliaries"):
@@ -280,6 +301,22 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     if title_len > summary_len:
         score -= 1.5
     return score
+
+
+@cache
+def _role_after_name() -> re.Pattern[str]:
+    roles = "|".join(sorted((re.escape(r) for r in lexicon("roles")), key=len, reverse=True))
+    return re.compile(rf"(?:the|its|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{roles})\b")
+
+
+def _person_with_role(tokens: list[str], j: int, end: int) -> bool:
+    """Whether tokens ``j`` and ``j+1`` are a person's name followed by their role ("Milan
+    Nedeljković, the board member")."""
+    if j + 2 >= end or not (tokens[j][:1].isupper() and tokens[j + 1][:1].isupper() and tokens[j + 1].endswith(",")):
+        return False
+    if not (tokens[j].isalpha() or "-" in tokens[j]):
+        return False
+    return bool(_role_after_name().match(" ".join(tokens[j + 2:j + 7]).lower()))
 
 
 def _title_case(tokens: list[str]) -> bool:
@@ -305,6 +342,13 @@ def _title_case_boundary(tokens: list[str], end: int, names: _Names | None) -> i
                     break
         if j - 1 >= 3 and tokens[j - 1] in lexicon("sentence-openers"):
             j -= 1
+        if j - 2 >= 3 and tokens[j - 1] in ("and", "&") and names:
+            # "Daimler Truck and Toyota agreed": the subject is both names
+            first = next((j - 1 - size for size in (3, 2, 1) if j - 1 - size >= 3
+                          and names.kind(j - 1 - size, size)), None)
+            if first is None:
+                return None
+            j = first
         return j if j >= 3 and _is_upper_start(tokens[j]) else None
     return None
 
