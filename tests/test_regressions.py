@@ -1038,3 +1038,15 @@ def test_roles_with_a_description_its_and_founded_by_belong_to_the_right_company
     assert ("Oliver Zipse", "Hero MotoCorp") in people  # (the article's maker: "the" board member)
     assert ("Carl-Magnus Norden", "Volta Trucks") in people
     assert not any("Salman" in m.entity.label for m in extraction.mentions if m.entity.type.name == "PERSON")
+
+
+def test_a_makers_short_name_is_not_its_joint_venture_named_with_a_partner():
+    """Once "BMW Brilliance Automotive" was known, every "BMW" in an article naming it became the
+    joint venture; the short name stands for a national company or unit ("Hyundai Motor India"), not
+    for a venture named with its partner."""
+    extraction = _extraction(title="BMW opens its Mexican plant", text=(
+        "BMW opened its plant in San Luis Potosí. Munich and Shenyang, where BMW Brilliance Automotive, the "
+        "group’s joint venture with a Chinese partner, builds a long-wheelbase version, also make the 3 Series."))
+    assert "BMW AG" in {m.entity.label for m in extraction.mentions if m.span.start < 30}
+    assert {(f.manufacturer.label, f.site.label) for f in extraction.production if f.site.label == "San Luis Potosí"} \
+        == {("BMW AG", "San Luis Potosí")}

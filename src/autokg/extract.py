@@ -209,6 +209,12 @@ _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|
 #: "builds Chevrolet cars under licence" (a producer only where no other maker is named)
 _PRODUCT_AFTER = re.compile(rf"(?:\s*(?:,|and|&)\s+[{_UP}][\w-]*(?:\s+[{_UP}][\w-]*)?)*\s+(?:cars|vehicles|models|"
                             r"trucks|pickups|SUVs|buses|vans|motorcycles|EVs|saloons|sedans|crossovers)\b")
+#: words of a company's name that make it a unit or a national company of the maker it starts with
+_UNIT_WORDS = frozenset(("Motor", "Motors", "Group", "Company", "Corporation", "Corp.", "Manufacturing", "Automotive",
+                         "Auto", "Automobile", "Automobiles", "Cars", "Vans", "Trucks", "Commercial", "Vehicles",
+                         "Holdings", "Holding", "International", "de", "do", "da", "of", "the", "and", "&",
+                         "Inc.", "Ltd", "Ltd.", "Limited", "LLC", "GmbH", "AG", "S.A.", "Pvt", "Private",
+                         "East", "West", "North", "South", "Central"))
 #: a plant spoken of without its place: "The plant makes the Vito", "its home plant", "the same lines"
 _PLANT_BACK = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|works|lines?|facility)\b"
                          r"(?!\s+(?:in|at|near|outside)\b)", re.IGNORECASE)
@@ -916,10 +922,24 @@ class Extractor:
             short = text[item.start:item.end]
             longer = {f.entity for f in companies if f.entity != item.entity
                       and text[f.start:f.end].startswith(short + " ")} if item.entity.type in COMPANY_TYPES else set()
-            # (not a national company minted from the name, "Isuzu East Africa": "Isuzu" is the parent)
-            related = {e for e in longer if _parent_or_child(item.entity, e) and e.linked}
+            # (not a national company minted from the name, "Isuzu East Africa": "Isuzu" is the parent;
+            # nor a joint venture named with its partner, "BMW Brilliance Automotive": "BMW" is BMW)
+            related = {e for e in longer if _parent_or_child(item.entity, e) and e.linked
+                       and self._national_or_unit(e, short)}
             result.append(replace(item, entity=next(iter(related))) if len(related) == 1 else item)
         return result
+
+    def _national_or_unit(self, company: Entity, short: str) -> bool:
+        """Whether a company's name is a short name and only company words or places: "Hyundai
+        Motor India", "Hyundai Motor Group" (not "BMW Brilliance Automotive")."""
+        names = [company.label, *company.aliases]
+        for name in names:
+            if not name.startswith(short + " "):
+                continue
+            rest = name[len(short) + 1:].replace(",", " ").split()
+            if all(word in _UNIT_WORDS or self.reference.name_kind(word) in ("country", "place") for word in rest):
+                return True
+        return False
 
     @staticmethod
     def _add_anaphora(text: str, found: list[_Found], pattern: re.Pattern[str], antecedents: Iterable[_Found],
