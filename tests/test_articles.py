@@ -111,6 +111,13 @@ def test_a_possessive_in_s_and_a_date_are_not_cut(line, title):
      "BMW plans its plants in NVIDIA’s Omniverse"),
     (("Flax panels and fishing nets: the Polestar Precept The concept car Polestar revealed in February 2020 uses a "
       "flax-based composite for its interior panels. Ann Lee"), "Flax panels and fishing nets: the Polestar Precept"),
+    (("Isuzu opens its own Indian plant at Sri City Andhra Pradesh chief minister N. Chandrababu Naidu inaugurated "
+      "the factory in April 2016. Ann Lee"), "Isuzu opens its own Indian plant at Sri City"),
+    (("Córdoba’s last Frontier Nissan built its final Nissan Frontier at the Santa Isabel plant in Argentina on 9 "
+      "October 2025, ending local production of the pickup. Ann Lee"), "Córdoba’s last Frontier"),
+    (("Almaty’s Hyundai plant starts welding and painting Hyundai Trans Kazakhstan, owned by the distributor Astana "
+      "Motors, fully opened its factory in the Kazakh city in October 2020. Ann Lee"),
+     "Almaty’s Hyundai plant starts welding and painting"),
 ])
 def test_adjectives_possessives_company_words_coordinated_subjects_and_people_with_roles(line, title):
     """Splits the third round of the development set got wrong: a hyphenated or fuel adjective before

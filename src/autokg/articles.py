@@ -222,6 +222,8 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         return None  # "Stellantis’ | Opel home plant": a name's possessive
     if re.fullmatch(r"(?:19|20)\d\d\W*", token) and previous.lower().rstrip(".") in _MONTH_NAMES:
         return None  # "in April | 2025": a date
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", previous) and token.lower().rstrip(".,") in _MONTH_NAMES:
+        return None  # "on 9 | October 2025"
     score = 0.0
     if previous.lower() in function_words:
         stranded = previous.lower() in ("from", "of") and tokens[j - 2].lower() in ("away", "out")
