@@ -1050,3 +1050,11 @@ def test_a_makers_short_name_is_not_its_joint_venture_named_with_a_partner():
     assert "BMW AG" in {m.entity.label for m in extraction.mentions if m.span.start < 30}
     assert {(f.manufacturer.label, f.site.label) for f in extraction.production if f.site.label == "San Luis Potosí"} \
         == {("BMW AG", "San Luis Potosí")}
+
+
+def test_a_known_plant_named_as_the_subject_is_built_at_by_its_operator():
+    """"Mercedes-Benz India assembles the EQS in Chakan": the name is the Chakan plant's, and the
+    sentence named no maker, so it gave no fact."""
+    facts = _extraction(title="Electric luxury cars made in India",
+                        text="Mercedes-Benz India assembles the EQS in Chakan.").production
+    assert {(f.manufacturer.label, f.site.label) for f in facts} == {("Mercedes-Benz AG", "Chakan plant")}

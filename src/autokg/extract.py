@@ -1619,6 +1619,14 @@ class Extractor:
                 # in the models' names build nothing here; the one the article is about builds them
                 builder = last_maker
                 makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
+            if not makers:
+                # "Mercedes-Benz India assembles the EQS in Chakan", "The Chakan plant builds the EQS":
+                # a known plant named as the subject is built at by its operator
+                operated = next((f for f in sentence.found if f.entity.type is EntityType.PLANT
+                                 and f.entity.operator and f.start - sentence.span.start <= 4), None)
+                operator = self.reference.org(operated.entity.operator) if operated and operated.entity.operator else None
+                if operator is not None:
+                    makers = [_Found(operator, operated.start, operated.start)]  # type: ignore[union-attr]
             if makers:
                 last_maker = makers[0].entity
                 seen.extend(m.entity for m in makers)
