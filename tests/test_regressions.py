@@ -1058,3 +1058,17 @@ def test_a_known_plant_named_as_the_subject_is_built_at_by_its_operator():
     facts = _extraction(title="Electric luxury cars made in India",
                         text="Mercedes-Benz India assembles the EQS in Chakan.").production
     assert {(f.manufacturer.label, f.site.label) for f in facts} == {("Mercedes-Benz AG", "Chakan plant")}
+
+
+def test_a_maker_the_reference_data_does_not_know_is_minted_from_its_name():
+    """"Hindustan Motors shuts Uttarpara" and "Ebro EV Motors" named no maker: a name ending in
+    Motors, Automobiles or Trucks is a maker's, minted and not linked (a distributor's is not a
+    maker's, and a known company's name is not taken apart)."""
+    extraction = _extraction(title="Chery and Ebro EV Motors plan a joint venture", text=(
+        "Hindustan Motors built the Ambassador in West Bengal until 2014. General Motors left India in 2017. "
+        "Hyundai Trans Kazakhstan, owned by the distributor Astana Motors, builds cars in Almaty."))
+    kinds = {m.entity.label: (m.entity.type.name, m.entity.linked) for m in extraction.mentions}
+    assert kinds["Ebro EV Motors"] == ("MANUFACTURER", False)
+    assert kinds["Hindustan Motors"] == ("MANUFACTURER", False)
+    assert kinds["Astana Motors"][0] == "ORGANISATION"
+    assert kinds["General Motors"] == ("MANUFACTURER", True)

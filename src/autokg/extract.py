@@ -149,7 +149,8 @@ _RELATIVE = re.compile(r",\s*(?:which|where production)\s+")
 #: a model brought in from elsewhere: "imported models such as the Mustang", "imports of the Tiguan"
 _IMPORTED_BEFORE = re.compile(r"\bimport(?:s|ed|ing)?\b(?:(?![.;,]|\bbut\b|\band\b).)*$", re.IGNORECASE)
 #: "in a joint venture with Mahindra", "in partnership with CATL"
-_ALLY_BEFORE = re.compile(r"\b(?i:joint venture|jv|venture|partnership|alliance|tie-up)\s+(?i:with)\s+(?:the\s+)?"
+_ALLY_BEFORE = re.compile(r"\b(?i:joint venture|jv|venture|partnership|alliance|tie-up|agreed|agreement|deal|"
+                          r"teamed up|teams up|signed)\s+(?i:with)\s+(?:the\s+)?"
                           + _LIST_UP_TO_LAST +
                           # "with the state-owned Uzavtosanoat", "with Chinese carmaker Leapmotor"
                           r"(?:[a-z]+(?:-[a-z]+)+\s+|[A-Z][a-z]+(?:ese|an|ish|i)\s+|(?:state|local|domestic|"
@@ -209,6 +210,9 @@ _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|
 #: "builds Chevrolet cars under licence" (a producer only where no other maker is named)
 _PRODUCT_AFTER = re.compile(rf"(?:\s*(?:,|and|&)\s+[{_UP}][\w-]*(?:\s+[{_UP}][\w-]*)?)*\s+(?:cars|vehicles|models|"
                             r"trucks|pickups|SUVs|buses|vans|motorcycles|EVs|saloons|sedans|crossovers)\b")
+#: the name of a maker the reference data may not know: "Ebro EV Motors", "Hindustan Motors"
+_MAKER_NAME = re.compile(rf"\b((?:[{_UP}][\w&.’'-]*\s+){{1,3}}(?:Motors|Motor\s+Company|Motor\s+Corporation|"
+                         r"Automobiles|Trucks|Motorcycles|Motor\s+Works))\b(?!\s+[A-Z0-9])")
 #: words of a company's name that make it a unit or a national company of the maker it starts with
 _UNIT_WORDS = frozenset(("Motor", "Motors", "Group", "Company", "Corporation", "Corp.", "Manufacturing", "Automotive",
                          "Auto", "Automobile", "Automobiles", "Cars", "Vans", "Trucks", "Commercial", "Vehicles",
@@ -629,6 +633,7 @@ class Extractor:
                 continue
             found.append(_Found(entity, a, b))
         found = self._add_subsidiaries(text, found)
+        found = self._add_named_makers(text, found)
         found = self._add_models(text, found)
         found = self._add_localities(text, found)
         found = self._add_capitals(text, found)
@@ -927,6 +932,33 @@ class Extractor:
             related = {e for e in longer if _parent_or_child(item.entity, e) and e.linked
                        and self._national_or_unit(e, short)}
             result.append(replace(item, entity=next(iter(related))) if len(related) == 1 else item)
+        return result
+
+    def _add_named_makers(self, text: str, found: list[_Found]) -> list[_Found]:
+        """Makers the reference data does not know, named as one: "Ebro EV Motors", "Hindustan
+        Motors" (a name that ends in Motors, Automobiles, Trucks and the like). They are minted and
+        not linked; a known company's name is never taken apart ("General Motors", "Geely Auto")."""
+        stop = lexicon("name-stopwords")
+        result = list(found)
+        for match in _MAKER_NAME.finditer(text):
+            words = match.group(1).split()
+            while words and words[0] in stop:
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            label = " ".join(words)
+            b = match.end(1)
+            a = b - len(label)
+            inside = [f for f in result if a < f.end and f.start < b]
+            if any(not (f.entity.type.is_place or f.demonym) for f in inside):
+                continue  # a known company, brand or plant is named there
+            result = [f for f in result if f not in inside]
+            # ("owned by the distributor Astana Motors": a seller of cars, not a maker)
+            seller = re.search(r"\b(?:distributor|importer|dealer|dealership|retailer)s?\s+(?:the\s+)?$",
+                               text[max(0, a - 30):a], re.IGNORECASE)
+            kind = EntityType.ORGANISATION if seller else EntityType.MANUFACTURER
+            result.append(_Found(self.linker.organisation(label, kind), a, b))
+        result.sort(key=lambda f: f.start)
         return result
 
     def _national_or_unit(self, company: Entity, short: str) -> bool:
@@ -1858,8 +1890,15 @@ class Extractor:
             found_makers, builder = self._sentence_makers(sentence)
             # (the sister company that builds another's model is the one the sentence is about)
             makers = [builder] if builder is not None else [m.entity for m in found_makers]
-            if not makers and last_maker is not None and (described := coref.search(lowered)):
+            described = coref.search(lowered)
+            if not makers and last_maker is not None and described:
                 makers = [self._referent(described, last_maker, seen)]
+            elif (makers and last_maker is not None and described and described.group(0) not in ("it", "its")
+                  and (re.match(r"\s+(?:and|&)\s", lowered[described.end():])
+                       or re.search(r"\s(?:and|&)\s+$", lowered[:described.start()]))):
+                # "The Chinese carmaker and Spain’s Ebro EV Motors plan a joint venture": both
+                referent = self._referent(described, last_maker, seen)
+                makers = makers + ([referent] if referent not in makers else [])
             if makers:
                 last_maker = makers[0]
                 seen.extend(makers)
