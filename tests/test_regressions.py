@@ -1072,3 +1072,10 @@ def test_a_maker_the_reference_data_does_not_know_is_minted_from_its_name():
     assert kinds["Hindustan Motors"] == ("MANUFACTURER", False)
     assert kinds["Astana Motors"][0] == "ORGANISATION"
     assert kinds["General Motors"] == ("MANUFACTURER", True)
+
+
+def test_a_makers_national_company_may_have_car_or_vehicles_in_its_name():
+    """"Volvo Car India assembles the XC40" made Volvo Cars the producer: "Car" between the maker's
+    name and the country was not one of a national company's words."""
+    facts = _extraction(title="Volvo in India", text="Volvo Car India assembles the XC40 at Hoskote.").production
+    assert {f.manufacturer.label for f in facts} == {"Volvo Car India"}

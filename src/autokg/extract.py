@@ -97,7 +97,8 @@ _LISTED_MODEL = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)(?P<model>(?:[A-Z][a-z]*-?
                            r"(?:\s[A-Z0-9][\w-]*)?)\b(?!['’])")
 #: between a maker's name and a country's in the name of its national company: "Nissan Motor
 #: Manufacturing | UK", "Volkswagen de | Mexico", "Isuzu | East Africa"
-_SUBSIDIARY_BETWEEN = re.compile(r"\s+(?:(?:Motor|Motors|Manufacturing|Automotive|Assembly)\s+){0,3}"
+_SUBSIDIARY_BETWEEN = re.compile(r"\s+(?:(?:Motor|Motors|Manufacturing|Automotive|Assembly|Car|Cars|Vehicles|"
+                                 r"Commercial|Trucks|Corporation)\s+){0,3}"
                                  r"(?:(?:of|de|do|da)\s+)?(?:(?:East|West|North|South|Central)\s+)?")
 #: a town listed right after another: "St Petersburg, and Naberezhnye Chelny"
 _LISTED_TOWN = re.compile(rf",?\s+(?:and|or)\s+(?P<name>[{_UP}][{_LOW}'’\-]+(?:\s[{_UP}][{_LOW}'’\-]+)?)\b")
