@@ -1054,10 +1054,13 @@ def test_a_makers_short_name_is_not_its_joint_venture_named_with_a_partner():
 
 def test_a_known_plant_named_as_the_subject_is_built_at_by_its_operator():
     """"Mercedes-Benz India assembles the EQS in Chakan": the name is the Chakan plant's, and the
-    sentence named no maker, so it gave no fact."""
+    sentence named no maker, so it gave no fact. The name is also its operator's national company,
+    a unit of Mercedes-Benz AG."""
     facts = _extraction(title="Electric luxury cars made in India",
                         text="Mercedes-Benz India assembles the EQS in Chakan.").production
-    assert {(f.manufacturer.label, f.site.label) for f in facts} == {("Mercedes-Benz AG", "Chakan plant")}
+    assert {(f.manufacturer.label, f.site.label) for f in facts} == {("Mercedes-Benz India", "Chakan plant")}
+    (fact,) = facts
+    assert fact.manufacturer.parent == "mercedes-benz-ag" and not fact.manufacturer.linked
 
 
 def test_a_maker_the_reference_data_does_not_know_is_minted_from_its_name():

@@ -1659,6 +1659,20 @@ class Extractor:
                                  and f.entity.operator and f.start - sentence.span.start <= 4), None)
                 operator = self.reference.org(operated.entity.operator) if operated and operated.entity.operator else None
                 if operator is not None:
+                    # (a plant known by its operating company's name, "Hyundai Motor Manufacturing
+                    # Alabama": that company, the operator's unit)
+                    # ("BMW Munich" is the plant's name only: a town is no part of a company's)
+                    surface = text[operated.start:operated.end]  # type: ignore[union-attr]
+                    first = surface.split()[0]
+                    known = self.reference.org(slug(surface))
+                    if known is not None and known.type in COMPANY_TYPES:
+                        operator = known
+                    elif (" " in surface and fold(first) in {fold(w) for w in operator.label.split()[:1]}
+                            and all(w in _UNIT_WORDS or self.reference.name_kind(w) == "country"
+                                    for w in surface.split()[1:])):
+                        operator = replace(
+                            self.linker.organisation(surface, EntityType.MANUFACTURER), parent=operator.key,
+                            country=operated.entity.country)  # type: ignore[union-attr]
                     makers = [_Found(operator, operated.start, operated.start)]  # type: ignore[union-attr]
             if makers:
                 last_maker = makers[0].entity
