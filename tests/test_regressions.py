@@ -1082,3 +1082,16 @@ def test_a_makers_national_company_may_have_car_or_vehicles_in_its_name():
     name and the country was not one of a national company's words."""
     facts = _extraction(title="Volvo in India", text="Volvo Car India assembles the XC40 at Hoskote.").production
     assert {f.manufacturer.label for f in facts} == {"Volvo Car India"}
+
+
+def test_a_models_name_that_is_also_a_province_is_the_model():
+    """"builds the Santa Cruz beside the Tucson, Santa Fe, Sonata and Elantra" named two Argentine
+    provinces: after "the" and after a listed model, a name the maker's brand has a model of is
+    that model."""
+    extraction = _extraction(title="Hyundai’s busiest plant", text=(
+        "Hyundai builds the Santa Cruz beside the Tucson, Santa Fe, Sonata and Elantra in Montgomery."))
+    assert not any(m.entity.type.name == "SUBDIVISION" for m in extraction.mentions)
+    assert {f.model.label for f in extraction.production if f.model} >= {"Hyundai Santa Cruz", "Hyundai Santa Fe"}
+    # (a province named as a place stays one: "builds cars in Santa Fe")
+    assert any(m.entity.type.name == "SUBDIVISION" for m in _extraction(
+        title="Argentina’s plants", text="Stellantis builds cars in Santa Fe and Córdoba.").mentions)

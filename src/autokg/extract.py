@@ -746,6 +746,17 @@ class Extractor:
                 continue
             result.append(_Found(self.linker.model(name, maker), a, b))
             covered.append((a, b))
+        # "Hyundai builds the Santa Cruz": after "the", a place's name that is a model of the maker
+        # named just before is that model, not the Argentine province
+        for item in [f for f in result if f.entity.type.is_place and not f.demonym]:
+            if not re.search(r"\bthe\s+$", text[max(0, item.start - 5):item.start], re.IGNORECASE):
+                continue
+            maker = self._maker_before([f for f in result if item.start - f.end <= 60], item.start)
+            brand = self.linker.brand_for(maker) if maker is not None else None
+            model = self.reference.model_named(text[item.start:item.end], brand) if brand is not None else None
+            if model is not None:
+                result = [f for f in result if f is not item] + [_Found(model, item.start, item.end)]
+                covered.append((item.start, item.end))
         # "the Suzuki Vitara and S-Cross": a name listed right after a model is the same brand's
         for item in sorted((f for f in result if f.entity.type is EntityType.MODEL), key=lambda f: f.start):
             listed = _LISTED_MODEL.match(text, item.end)
@@ -754,6 +765,14 @@ class Extractor:
                 continue
             a, b = listed.span("model")
             name = listed.group("model")
+            # ("the Tucson, Santa Fe, Sonata and Elantra": the brand's model, not the Argentine province)
+            place = next((f for f in result if f.start == a and f.end == b and f.entity.type.is_place), None)
+            known = self.reference.model_named(name, brand) if place is not None else None
+            if place is not None and known is not None:
+                result = [f for f in result if f is not place]
+                result.append(_Found(known, a, b))
+                covered.append((a, b))
+                continue
             if any(a < e and b > s for s, e in covered) or name in stop or name.split()[0] in stop \
                     or name.split()[0] in lexicon("name-stopwords") or self.reference.name_kind(name) \
                     or self.reference.name_kind(name.split()[0]):
