@@ -751,11 +751,12 @@ class Extractor:
         for item in [f for f in result if f.entity.type.is_place and not f.demonym]:
             if not re.search(r"\bthe\s+$", text[max(0, item.start - 5):item.start], re.IGNORECASE):
                 continue
-            maker = self._maker_before([f for f in result if item.start - f.end <= 60], item.start)
-            brand = self.linker.brand_for(maker) if maker is not None else None
-            model = self.reference.model_named(text[item.start:item.end], brand) if brand is not None else None
-            if model is not None:
-                result = [f for f in result if f is not item] + [_Found(model, item.start, item.end)]
+            before = self._maker_before([f for f in result if item.start - f.end <= 60], item.start)
+            its_brand = self.linker.brand_for(before) if before is not None else None
+            its_model = (self.reference.model_named(text[item.start:item.end], its_brand)
+                         if its_brand is not None else None)
+            if its_model is not None:
+                result = [f for f in result if f is not item] + [_Found(its_model, item.start, item.end)]
                 covered.append((item.start, item.end))
         # "the Suzuki Vitara and S-Cross": a name listed right after a model is the same brand's
         for item in sorted((f for f in result if f.entity.type is EntityType.MODEL), key=lambda f: f.start):
