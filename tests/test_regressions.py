@@ -1095,3 +1095,15 @@ def test_a_models_name_that_is_also_a_province_is_the_model():
     # (a province named as a place stays one: "builds cars in Santa Fe")
     assert any(m.entity.type.name == "SUBDIVISION" for m in _extraction(
         title="Argentina’s plants", text="Stellantis builds cars in Santa Fe and Córdoba.").mentions)
+
+
+def test_makers_listed_each_with_its_plant_and_place_make_only_there():
+    """"walked out at a GM plant in Missouri, a Ford plant in Michigan and a Stellantis Jeep complex
+    in Ohio" gave every maker all three states: a maker is paired with a place through "plant in"
+    as through "in"."""
+    facts = {(f.manufacturer.label, f.site.label) for f in _extraction(
+        title="UAW strike hits three plants",
+        text="About 12,700 workers walked out at a GM plant in Missouri, a Ford plant in Michigan and a Stellantis "
+             "Jeep complex in Ohio when their contracts expired.").production}
+    assert ("Ford Motor Company", "Michigan") in facts
+    assert not {("Ford Motor Company", "Ohio"), ("Ford Motor Company", "Missouri")} & facts

@@ -195,7 +195,7 @@ _TOWN_NOT_MAKER = re.compile(r"(?<!stake )(?<!shares )(?<!invested )(?<!investme
                              r"\b(?:in|at|near)\s+$")
 _TOWN_END = re.compile(r"\s*(?:[,.;]|and\b|or\b|$)")
 #: between a maker and its place: "Hyundai in Montgomery", "Toyota at Georgetown"
-_PAIRED = re.compile(r"(?:['’]s?)?\s+(?:in|at)\s+(?:the\s+)?")
+_PAIRED = re.compile(r"(?:['’]s?)?(?:\s+(?:[A-Z][\w-]*\s+)?(?:plant|factory|complex|works|site))?\s+(?:in|at)\s+(?:the\s+)?")
 #: "imported from China rather than built in India", "is not made in Germany"
 _NEGATED_BEFORE = re.compile(r"\b(?:rather than|instead of|not|never)\s+(?:being\s+)?(?:built|made|produced|"
                              r"assembled|manufactured)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1122,9 +1122,6 @@ class Extractor:
             if operator is not None and not re.fullmatch(r"[\s'’s]*(?:former\s+|new\s+|main\s+|own\s+)?",
                                                          text[operator.end:a]):
                 operator = None
-            if operator is not None and re.search(r"\b(?:a|an)\s+$", text[max(0, operator.start - 4):operator.start]):
-                # "at a Renault factory in the French region": whose plant it is, not who builds there
-                operator.plant_descriptor = True
             town_item = next((f for f in reversed(preceding) if f.entity.type is EntityType.LOCALITY
                               and re.fullmatch(r"\s*", text[f.end:a])), None)
             if town_item is None and following and re.fullmatch(r"\s+(?:in|at|near)\s+", text[b:following[0].start]):
@@ -1661,10 +1658,12 @@ class Extractor:
                 last_maker = self._referent(described, last_maker, seen)
             if not makers and last_maker is not None and (described or (has_plant and not other_orgs)):
                 makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
-            elif (makers and all(m.plant_descriptor for m in makers) and last_maker is not None
-                  and described and all(m.entity != last_maker for m in makers)):
+            elif (makers and last_maker is not None and described and described.start() <= 4
+                  and described.group(0) not in ("it", "its") and all(m.entity != last_maker for m in makers)
+                  and all(m.plant_descriptor or re.search(r"\b(?:at|in|with|from|for)\s+(?:a|an|the)?\s*$",
+                                                          text[max(0, m.start - 12):m.start]) for m in makers)):
                 # "The joint venture ... plans to build vans at a Renault factory": the venture the
-                # article is about builds there, not the plant's owner
+                # sentence starts with builds there, not the owner of the plant it uses
                 makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
             elif (makers and builder is None and last_maker is not None and not self._named_makers(sentence)
                   and ((described and all(m.entity != last_maker for m in makers)) or back)):
