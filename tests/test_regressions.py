@@ -1107,3 +1107,17 @@ def test_makers_listed_each_with_its_plant_and_place_make_only_there():
              "Jeep complex in Ohio when their contracts expired.").production}
     assert ("Ford Motor Company", "Michigan") in facts
     assert not {("Ford Motor Company", "Ohio"), ("Ford Motor Company", "Missouri")} & facts
+
+
+def test_towns_that_open_clauses_each_take_the_models_named_after_them():
+    """"Wayne builds the Ford Ranger and the Ford Bronco, and Toledo turns out the Jeep Wrangler and
+    its pickup sibling, the Jeep Gladiator" missed Toledo, gave every model to every town, and took
+    "its" (the Wrangler's) for the article's maker."""
+    facts = {(f.manufacturer.label, f.site.label, f.model.label if f.model else None) for f in _extraction(
+        title="UAW strike hits three plants",
+        text="GM builds pickups at Wentzville. Wayne builds the Ford Ranger pickup and the Ford Bronco off-roader, "
+             "and Toledo turns out the Jeep Wrangler and its pickup sibling, the Jeep Gladiator.").production}
+    assert ("Ford Motor Company", "Wayne", "Ford Ranger") in facts
+    assert ("FCA US", "Toledo", "Jeep Wrangler") in facts
+    assert not any(site == "Toledo" and model == "Ford Ranger" for _, site, model in facts)
+    assert not any(maker == "General Motors" and site in ("Wayne", "Toledo") for maker, site, _ in facts)

@@ -1383,9 +1383,11 @@ class Extractor:
                 continue
             if not entity.type.is_place or item.not_site:
                 continue
-            if local_start == 0 and entity.type is EntityType.LOCALITY and (
-                    (_word_after(text, local_end)[:1].islower() or text.startswith(":", local_end)) if headline
-                    else _TOWN_BUILDS.match(text, local_end)):
+            clause_start = local_start == 0 or bool(
+                not headline and re.search(r"(?:,\s*(?:and|while|whereas)|;|\band)\s+$", text[max(0, local_start - 12):local_start]))
+            if clause_start and entity.type is EntityType.LOCALITY and (
+                    (_word_after(text, local_end)[:1].islower() or text.startswith(":", local_end))
+                    if headline and local_start == 0 else _TOWN_BUILDS.match(text, local_end)):
                 candidates.append((item, None))  # "Sanand makes the Ford Figo hatchback", "Tychy: ..."
                 continue
             before = text[max(0, local_start - 40):local_start]
@@ -1506,9 +1508,20 @@ class Extractor:
         for position, ref in order:
             inside = [model for model, at in model_at.items() if previous < at < position]
             if not inside:
-                return None  # a site with no model of its own before it
+                break  # a site with no model of its own before it
             assigned.update((model, ref) for model in inside)
             previous = position
+        else:
+            if len(assigned) == len(model_at):
+                return assigned
+        # or each site named before its models: "Wayne builds the Ranger and Toledo turns out the Wrangler"
+        assigned = {}
+        for index, (position, ref) in enumerate(order):
+            following = order[index + 1][0] if index + 1 < len(order) else 1 << 30
+            inside = [model for model, at in model_at.items() if position < at < following]
+            if not inside:
+                return None
+            assigned.update((model, ref) for model in inside)
         return assigned if len(assigned) == len(model_at) else None
 
     def _referent(self, described: re.Match[str], last: Entity, seen: list[Entity]) -> Entity:
@@ -1654,6 +1667,10 @@ class Extractor:
             # "the company", "it" -- or, in a sentence about a plant that names no other company,
             # the manufacturer the article is about ("The Austin factory builds the Model Y").
             described = coref.search(lowered)
+            if described and described.group(0) in ("it", "its") and any(
+                    f.entity.type is EntityType.MODEL and 0 <= sentence.span.start + described.start() - f.end <= 25
+                    for f in sentence.found):
+                described = None  # "the Jeep Wrangler and its pickup sibling": the model's, not a maker's
             if described and last_maker is not None:  # "the Chinese carmaker": the last one from China
                 last_maker = self._referent(described, last_maker, seen)
             if not makers and last_maker is not None and (described or (has_plant and not other_orgs)):
