@@ -1121,3 +1121,12 @@ def test_towns_that_open_clauses_each_take_the_models_named_after_them():
     assert ("FCA US", "Toledo", "Jeep Wrangler") in facts
     assert not any(site == "Toledo" and model == "Ford Ranger" for _, site, model in facts)
     assert not any(maker == "General Motors" and site in ("Wayne", "Toledo") for maker, site, _ in facts)
+
+
+def test_a_minted_makers_name_does_not_take_the_word_that_opens_its_sentence():
+    """"When Hindustan Motors stopped" or "Both Ebro EV Motors and ..." are not makers called "When
+    Hindustan Motors" or "Both Ebro EV Motors"."""
+    labels = {m.entity.label for m in _extraction(
+        title="x", text="When Hindustan Motors stopped, little changed. Both Ebro EV Motors and Hindustan Motors "
+                        "grew.").mentions if m.entity.type.name == "MANUFACTURER"}
+    assert labels == {"Hindustan Motors", "Ebro EV Motors"}

@@ -214,6 +214,8 @@ _PRODUCT_AFTER = re.compile(rf"(?:\s*(?:,|and|&)\s+[{_UP}][\w-]*(?:\s+[{_UP}][\w
 #: the name of a maker the reference data may not know: "Ebro EV Motors", "Hindustan Motors"
 _MAKER_NAME = re.compile(rf"\b((?:[{_UP}][\w&.’'-]*\s+){{1,3}}(?:Motors|Motor\s+Company|Motor\s+Corporation|"
                          r"Automobiles|Trucks|Motorcycles|Motor\s+Works))\b(?!\s+[A-Z0-9])")
+#: words that open a sentence before a name: "When Hindustan Motors stopped ..."
+_OPENERS = frozenset(("when", "both", "their", "once", "whether", "although", "though", "unlike", "like", "as"))
 #: words of a company's name that make it a unit or a national company of the maker it starts with
 _UNIT_WORDS = frozenset(("Motor", "Motors", "Group", "Company", "Corporation", "Corp.", "Manufacturing", "Automotive",
                          "Auto", "Automobile", "Automobiles", "Cars", "Vans", "Trucks", "Commercial", "Vehicles",
@@ -963,7 +965,9 @@ class Extractor:
         result = list(found)
         for match in _MAKER_NAME.finditer(text):
             words = match.group(1).split()
-            while words and words[0] in stop:
+            # (not the sentence's first word: "When Hindustan Motors ...", "Both Tata Motors ...")
+            while words and (words[0] in stop or words[0].lower() in lexicon("function-words")
+                             or words[0].lower() in _OPENERS):
                 words = words[1:]
             if len(words) < 2:
                 continue
