@@ -1166,14 +1166,16 @@ class Extractor:
                 continue
             before = text[max(0, item.start - 80):item.start]
             after = text[item.end:item.end + 80]
+            lowered = before.lower()  # (cheap tests first: most names have none of these words before them)
             if _NOT_PRODUCER_BEFORE.search(before) or _NOT_PRODUCER_AFTER.match(after) or (
-                    _OWNER_IN_CLAUSE[0].search(before) and _OWNER_IN_CLAUSE[1].match(after)) or (
+                    _OWNER_IN_CLAUSE[0].search(before[-8:]) and _OWNER_IN_CLAUSE[1].match(after)) or (
                     (_ON_PLATFORM_BEFORE.search(before) or _TAKEN_OVER_BEFORE.search(before))
                     and re.match(r"['’]s?\s", after)):
                 item.former = True
-            elif _VENTURE_OF_BEFORE.search(before) or _VENTURE_OF_AFTER.match(after):
+            elif (any(w in lowered for w in ("venture", "jv", "subsidiary", "affiliate"))
+                  and _VENTURE_OF_BEFORE.search(before)) or _VENTURE_OF_AFTER.match(after):
                 item.former = item.partner = True
-            elif _ALLY_BEFORE.search(before) or _PRODUCT_AFTER.match(after):
+            elif (" with " in lowered and _ALLY_BEFORE.search(before)) or _PRODUCT_AFTER.match(after):
                 item.ally = True
 
     # -- people ------------------------------------------------------------------------------
