@@ -90,9 +90,6 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this"
 _ADJECTIVE_SUFFIXES = ("ive", "ic", "ous", "ful", "ible", "able")
 
 
-#: words that end a company's name after its maker's ("Mercedes-Benz Vans", "Fiat India Automobiles")
-_COMPANY_WORDS = frozenset(("Automobiles", "Automobile", "Motors", "Motor", "Automotive", "Auto", "Manufacturing",
-                            "Limited", "Ltd", "Corporation", "Vans", "Trucks", "Commercial"))
 _MONTH_NAMES = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
                           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
                           "sep", "sept", "oct", "nov", "dec"))
@@ -196,7 +193,8 @@ def _inside_name(names: _Names, j: int, tokens: list[str]) -> bool:
     # after a maker's name, or after a maker's and a country's
     country_before = any(names.kind(j - size, size) == "country" and (
         names.kind(j - size - 1, 1) == "maker" or names.kind(j - size - 2, 2) == "maker") for size in (1, 2))
-    return (maker_before or country_before) and _strip(tokens[j]) in _COMPANY_WORDS
+    word = _strip(tokens[j])
+    return (maker_before or country_before) and word[:1].isupper() and word in lexicon("company-words")
 
 
 def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = None) -> float | None:

@@ -216,12 +216,6 @@ _MAKER_NAME = re.compile(rf"\b((?:[{_UP}][\w&.’'-]*\s+){{1,3}}(?:Motors|Motor\
                          r"Automobiles|Trucks|Motorcycles|Motor\s+Works))\b(?!\s+[A-Z0-9])")
 #: words that open a sentence before a name: "When Hindustan Motors stopped ..."
 _OPENERS = frozenset(("when", "both", "their", "once", "whether", "although", "though", "unlike", "like", "as"))
-#: words of a company's name that make it a unit or a national company of the maker it starts with
-_UNIT_WORDS = frozenset(("Motor", "Motors", "Group", "Company", "Corporation", "Corp.", "Manufacturing", "Automotive",
-                         "Auto", "Automobile", "Automobiles", "Cars", "Vans", "Trucks", "Commercial", "Vehicles",
-                         "Holdings", "Holding", "International", "de", "do", "da", "of", "the", "and", "&",
-                         "Inc.", "Ltd", "Ltd.", "Limited", "LLC", "GmbH", "AG", "S.A.", "Pvt", "Private",
-                         "East", "West", "North", "South", "Central"))
 #: a plant spoken of without its place: "The plant makes the Vito", "its home plant", "the same lines"
 _PLANT_BACK = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|works|lines?|facility)\b"
                          r"(?!\s+(?:in|at|near|outside)\b)", re.IGNORECASE)
@@ -329,6 +323,13 @@ def _status_matches(lowered: str) -> tuple[tuple[int, int, Status], ...]:
 def _pattern(name: str) -> re.Pattern[str]:
     """One regular expression matching any entry of a lexicon (entries may be patterns)."""
     return re.compile(r"\b(?:" + "|".join(sorted(lexicon(name), key=len, reverse=True)) + r")\b")
+
+
+@cache
+def _non_vehicle_plant() -> re.Pattern[str]:
+    """"battery cell plant", "recycling factory": a plant that makes no vehicles, in lower case."""
+    return re.compile(rf"\b(?:{_pattern('non-vehicle-plant-words').pattern})\s+(?:[\w-]+\s+)?"
+                      r"(?:plant|factory|gigafactory)")
 
 
 @cache
@@ -552,7 +553,9 @@ class Extractor:
     def warm(self) -> None:
         """Read now the tables and lexicons extraction otherwise reads at first use, so that
         worker processes forked afterwards share them instead of each reading its own."""
-        _status_cues(), _strategy_cues(), _any_strategy_cue(), _title_words()
+        _status_cues(), _strategy_cues(), _any_strategy_cue(), _title_words(), _non_vehicle_plant()
+        for path in (home() / "data" / "lexicon").glob("*.txt"):
+            lexicon(path.stem)
         for name in ("coreference", "non-vehicle-plant-words", "plant-nouns", "production-triggers", "roles"):
             _pattern(name)
         city_subdivisions(), capitals(), geonames_towns()
@@ -989,14 +992,40 @@ class Extractor:
     def _national_or_unit(self, company: Entity, short: str) -> bool:
         """Whether a company's name is a short name and only company words or places: "Hyundai
         Motor India", "Hyundai Motor Group" (not "BMW Brilliance Automotive")."""
-        names = [company.label, *company.aliases]
-        for name in names:
-            if not name.startswith(short + " "):
-                continue
-            rest = name[len(short) + 1:].replace(",", " ").split()
-            if all(word in _UNIT_WORDS or self.reference.name_kind(word) in ("country", "place") for word in rest):
-                return True
-        return False
+        return any(self._unit_name(name, short, ("country", "place")) for name in (company.label, *company.aliases))
+
+    def _unit_name(self, name: str, short: str, kinds: tuple[str, ...]) -> bool:
+        """Whether ``name`` is ``short`` followed only by company words and places of these kinds."""
+        if not name.startswith(short + " "):
+            return False
+        rest = name[len(short) + 1:].replace(",", " ").split()
+        return all(word in lexicon("company-words") or self.reference.name_kind(word) in kinds for word in rest)
+
+    def _plant_builder(self, sentence: _Sentence, text: str) -> _Found | None:
+        """The builder at a known plant named as a sentence's subject, where the sentence names no
+        maker ("Mercedes-Benz India assembles the EQS in Chakan", "The Chakan plant builds the
+        EQS"): the company the plant's name names, or else its operator. A plant known by its
+        operating company's name ("Hyundai Motor Manufacturing Alabama", "Mercedes-Benz India")
+        stands for that company, a unit of the operator; "BMW Munich" is the plant's name only (a
+        town is no part of a company's)."""
+        operated = next((f for f in sentence.found if f.entity.type is EntityType.PLANT
+                         and f.entity.operator and f.start - sentence.span.start <= 4), None)
+        if operated is None:
+            return None
+        operator = self.reference.org(operated.entity.operator or "")
+        if operator is None:
+            return None
+        surface = text[operated.start:operated.end]
+        known = self.reference.org(slug(surface))
+        short = surface.split()[0]
+        if known is not None and known.type in COMPANY_TYPES:
+            builder = known
+        elif fold(short) == fold(operator.label.split()[0]) and self._unit_name(surface, short, ("country",)):
+            builder = replace(self.linker.organisation(surface, EntityType.MANUFACTURER), parent=operator.key,
+                              country=operated.entity.country)
+        else:
+            builder = operator
+        return _Found(builder, operated.start, operated.start)
 
     @staticmethod
     def _add_anaphora(text: str, found: list[_Found], pattern: re.Pattern[str], antecedents: Iterable[_Found],
@@ -1628,9 +1657,7 @@ class Extractor:
         last_maker: Entity | None = None
         seen: list[Entity] = []  # the makers named so far, in order
         # a headline about a battery, cell or engine plant: "the factory" of its standfirst is that one
-        non_vehicle_headline = bool(article.title) and bool(re.search(
-            rf"\b(?:{_pattern('non-vehicle-plant-words').pattern})\s+(?:[\w-]+\s+)?(?:plant|factory|gigafactory)",
-            article.title.lower()))
+        non_vehicle_headline = bool(article.title) and bool(_non_vehicle_plant().search(article.title.lower()))
         undated: list[tuple[Entity, Entity | None, list[tuple[int, str, str]], Status | None]] = []
         last_sites: list[_Found] = []
         headline_sites = False  # whether the last sites are the headline's
@@ -1694,28 +1721,8 @@ class Extractor:
                 # in the models' names build nothing here; the one the article is about builds them
                 builder = last_maker
                 makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
-            if not makers:
-                # "Mercedes-Benz India assembles the EQS in Chakan", "The Chakan plant builds the EQS":
-                # a known plant named as the subject is built at by its operator
-                operated = next((f for f in sentence.found if f.entity.type is EntityType.PLANT
-                                 and f.entity.operator and f.start - sentence.span.start <= 4), None)
-                operator = self.reference.org(operated.entity.operator) if operated and operated.entity.operator else None
-                if operator is not None:
-                    # (a plant known by its operating company's name, "Hyundai Motor Manufacturing
-                    # Alabama": that company, the operator's unit)
-                    # ("BMW Munich" is the plant's name only: a town is no part of a company's)
-                    surface = text[operated.start:operated.end]  # type: ignore[union-attr]
-                    first = surface.split()[0]
-                    known = self.reference.org(slug(surface))
-                    if known is not None and known.type in COMPANY_TYPES:
-                        operator = known
-                    elif (" " in surface and fold(first) in {fold(w) for w in operator.label.split()[:1]}
-                            and all(w in _UNIT_WORDS or self.reference.name_kind(w) == "country"
-                                    for w in surface.split()[1:])):
-                        operator = replace(
-                            self.linker.organisation(surface, EntityType.MANUFACTURER), parent=operator.key,
-                            country=operated.entity.country)  # type: ignore[union-attr]
-                    makers = [_Found(operator, operated.start, operated.start)]  # type: ignore[union-attr]
+            if not makers and (built_by := self._plant_builder(sentence, text)) is not None:
+                makers = [built_by]
             if makers:
                 last_maker = makers[0].entity
                 seen.extend(m.entity for m in makers)
