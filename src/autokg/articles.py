@@ -695,10 +695,11 @@ class ArticleReader:
             for group in record_group:
                 records[root(group)] += 1
             spool.seek(0)
-            unpickler = pickle.Unpickler(spool)
             pending: dict[int, list[Article]] = {}
             for group in record_group:
-                article = unpickler.load()
+                # (one unpickler for all would keep every object it loaded in its memo, however
+                # often the pickler cleared its own: two kilobytes an article)
+                article = pickle.load(spool)
                 group = root(group)
                 if records[group] == 1:
                     yield article
