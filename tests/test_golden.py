@@ -62,6 +62,10 @@ def test_parallel_batches_give_the_graph_of_one_process(tmp_path):
     assert isomorphic(serial, parallel)
     assert (one.articles, one.facts, one.entities) == (two.articles, two.facts, two.entities)
     assert one.ok and two.ok
+    # a process sends each entity's description to the store once a build: a second build in the
+    # same process must describe them again
+    again = build_store(SAMPLE_FILES, workers=1, batch=4).to_graph()
+    assert isomorphic(serial, again)
 
 
 def test_large_inputs_are_built_through_a_temporary_store_on_disk(seed_path, tmp_path, monkeypatch):

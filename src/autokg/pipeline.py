@@ -32,7 +32,7 @@ from .articles import ArticleReader, Format, listing_article
 from .errors import AutokgError
 from .export import export
 from .extract import Extractor
-from .mapping import TYPE, article_iri, static_ntriples, to_ntriples
+from .mapping import TYPE, article_iri, entity_triples, static_ntriples, to_ntriples
 from .model import Article, Entity
 from .queries import ResultTable, run_query, stored_queries
 from .reference import load_reference
@@ -95,6 +95,9 @@ class BuildSummary:
 
 
 _extractor: Extractor | None = None
+#: the entities (and whether the static triples) this process has already sent to the store in
+#: this build: a batch describes them for its own validation, but does not send them again
+_sent: set[Entity | None] = set()
 
 
 def _worker_extractor() -> Extractor:
@@ -114,13 +117,21 @@ def _split(chunk: tuple[str, list[tuple[int, str]]]) -> list[tuple[Article, str 
 def _process(batch: list[Article]) -> BatchResult:
     """Extract, map and validate one batch (in a worker process, or in this one)."""
     extractor = _worker_extractor()
-    lines = [static_ntriples()]
+    lines: list[str] = []  # what goes to the store
+    known: list[str] = []  # descriptions the store already has from this process: for validation only
+    (lines if None not in _sent else known).append(static_ntriples())
+    _sent.add(None)
     facts: Counter[str] = Counter()
     entities: set[tuple[str, str, bool]] = set()
     described: set[Entity] = set()
     for article in batch:
         extraction = extractor.extract(article)
-        lines.extend(to_ntriples(extraction, described))
+        for entity in extraction.entities:
+            if entity not in described:
+                described.add(entity)
+                (lines if entity not in _sent else known).extend(entity_triples(entity))
+                _sent.add(entity)
+        lines.extend(to_ntriples(extraction, described))  # (the article's own triples only)
         facts["production"] += len(extraction.production)
         facts["strategy"] += len(extraction.strategies)
         facts["affiliation"] += len(extraction.affiliations)
@@ -128,6 +139,8 @@ def _process(batch: list[Article]) -> BatchResult:
     body = "".join(lines).encode("utf-8")
     store = ox.Store()
     store.load(body, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    if known:
+        store.load("".join(known).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     report = validate_store(store)
     return BatchResult(body, len(batch), facts, frozenset(entities), report.violations)
 
@@ -198,6 +211,7 @@ def build_store(paths: Sequence[str | Path], *, format: Format | None = None,
     count = workers if workers is not None else default_workers()
     if workers is None and _input_size(paths) < SMALL_INPUT:
         count = 1  # forking costs more than it saves on a small input
+    _sent.clear()  # (before the workers fork: each starts with nothing sent)
     with Workers(count) as pool:
         reader = ArticleReader(names=_worker_extractor().reference.name_kind,
                                splitter=lambda chunks: pool.map(_split, chunks))
