@@ -601,7 +601,7 @@ class Extractor:
         text = article.content
         hits = self._gazetteer(text)
         countries = self._context_countries(hits)
-        makers = self._context_makers(hits)
+        makers, unit_brands = self._context_makers(hits)
         found: list[_Found] = []
         for a, b, key in hits:
             if key in self.reference.demonyms and key not in self.reference.names:
@@ -634,7 +634,7 @@ class Extractor:
                 if city is not None:
                     entity = self.linker.locality(city.name, country=city.country) or entity
             if entity is None:
-                entity = self._bare_model(text, a, b, key, makers)
+                entity = self._bare_model(text, a, b, key, makers, unit_brands)
             if entity is None:
                 continue
             found.append(_Found(entity, a, b))
@@ -683,19 +683,28 @@ class Extractor:
     def _localities_of(self, found: Iterable[_Found]) -> list[Entity]:
         return [f.town for f in found if f.town is not None]
 
-    def _context_makers(self, hits: list[tuple[int, int, str]]) -> set[str]:
+    def _context_makers(self, hits: list[tuple[int, int, str]]) -> tuple[set[str], set[str]]:
         """The companies an article names, with the companies behind the brands it names, also
-        inside a model's full name ("Toyota Corolla"; a bare "Corolla" names no maker)."""
+        inside a model's full name ("Toyota Corolla"; a bare "Corolla" names no maker); and the
+        brands whose models a company with no brands of its own builds, where its name opens
+        with the brand's: "Ford Motor Company of Southern Africa builds the Ranger" (Ford's)."""
         keys: set[str] = set()
+        brands: set[str] = set()
         for _, _, key in hits:
             named = list(self.reference.names.get(key, []))
             named.extend(m for m in self.reference.models.get(key, ()) if key.startswith(
                 fold(self.reference.brand_label(m)) + " "))
             for entity in named:
                 company = self.linker.company(entity)
-                if company is not None:
-                    keys.add(company.key)
-        return keys
+                if company is None:
+                    continue
+                keys.add(company.key)
+                if entity.type in COMPANY_TYPES and not self.reference.brands_of(company.key):
+                    name = fold(company.label)
+                    brands.update(brand.key for owner in self.linker.family(company.key)
+                                  for brand in self.reference.brands_of(owner)
+                                  if name.startswith(fold(brand.label) + " "))
+        return keys, brands
 
     def _context_countries(self, hits: list[tuple[int, int, str]]) -> set[str]:
         codes: set[str] = set()
@@ -803,11 +812,13 @@ class Extractor:
             result.append(item)
         return result
 
-    def _bare_model(self, text: str, start: int, end: int, key: str, makers: set[str]) -> Entity | None:
+    def _bare_model(self, text: str, start: int, end: int, key: str, makers: set[str],
+                    brands: set[str]) -> Entity | None:
         """A known model named without its brand ("the Passat", "its last Mondeo"): only where the
-        article names its maker, and one maker's only; a one-word name opening a sentence may be
-        the common word ("Focus", "Semi")."""
-        models = [m for m in self.reference.models.get(key, ()) if makers & self.linker.family(m.operator)]
+        article names its maker (or a company that builds its brand's models), and one maker's
+        only; a one-word name opening a sentence may be the common word ("Focus", "Semi")."""
+        models = [m for m in self.reference.models.get(key, ())
+                  if makers & self.linker.family(m.operator) or m.parent in brands]
         if len(models) != 1:
             return None
         surface = text[start:end]
@@ -986,6 +997,21 @@ class Extractor:
                                text[max(0, a - 30):a], re.IGNORECASE)
             kind = EntityType.ORGANISATION if seller else EntityType.MANUFACTURER
             result.append(_Found(self.linker.organisation(label, kind), a, b))
+        # "Hyundai Trans Kazakhstan": a maker's name, words no one knows and a country is the
+        # maker's company in that country, not a model called "Trans"
+        for country in [f for f in result if f.entity.type is EntityType.COUNTRY and not f.demonym]:
+            maker = next((f for f in reversed(result) if f.end < country.start), None)
+            if maker is None or maker.entity.type not in (EntityType.BRAND, *COMPANY_TYPES) or maker.demonym:
+                continue
+            between = text[maker.end:country.start].split()
+            if not (1 <= len(between) <= 2 and text[maker.end:country.start] == " " + " ".join(between) + " "):
+                continue
+            if any(not word[0].isupper() or self.reference.name_kind(word) is not None
+                   or word.lower() in lexicon("function-words") for word in between):
+                continue
+            label = text[maker.start:country.end]
+            result = [f for f in result if f is not maker and f is not country]
+            result.append(_Found(self.linker.organisation(label, EntityType.MANUFACTURER), maker.start, country.end))
         result.sort(key=lambda f: f.start)
         return result
 

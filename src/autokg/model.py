@@ -27,6 +27,10 @@ class EntityType(enum.Enum):
     ORGANISATION = "Organisation"
     PERSON = "Person"
 
+    # members are singletons: hashing by identity (in C) instead of by name (in Python) makes
+    # the many sets and dicts keyed by entities cheaper
+    __hash__ = object.__hash__
+
     @property
     def is_company(self) -> bool:
         return self in (EntityType.GROUP, EntityType.MANUFACTURER)
@@ -43,6 +47,8 @@ class Status(enum.Enum):
     ACTIVE = "active"
     ENDED = "ended"
     CANCELLED = "cancelled"
+
+    __hash__ = object.__hash__
 
 
 @dataclass(frozen=True)
