@@ -1178,3 +1178,29 @@ def test_reading_articles_back_from_the_spool_keeps_no_memory_per_article(tmp_pa
     finally:
         tracemalloc.stop()
     assert used[4000] - used[1000] < 300_000  # the memo grew by about 3,000 x 700 bytes here
+
+
+def test_the_whole_store_checks_find_what_they_look_for_without_grouping_the_store(tmp_path):
+    """Two stored checks grouped or hashed every fact of the store in memory (150 MB more for 40,000
+    listing articles, growing with the store); written link by link, they must still find a fact
+    with two values and evidence from an article the fact does not name, and nothing else."""
+    from autokg.pipeline import run_checks
+
+    graph = tmp_path / "g.ttl"
+    graph.write_text(("@prefix akg: <https://w3id.org/autokg/ontology#> .\n"
+                      "@prefix prov: <http://www.w3.org/ns/prov#> .\n"
+                      "<ID/fact/f> a akg:ProductionFact ; akg:status <ID/status/active> , <ID/status/planned> ;\n"
+                      "    akg:start \"2027\" ; prov:wasDerivedFrom <ID/article/a> ;\n"
+                      "    akg:evidence <ID/evidence/e1> , <ID/evidence/e2> .\n"
+                      "<ID/evidence/e1> akg:article <ID/article/a> .\n"
+                      "<ID/evidence/e2> akg:article <ID/article/b> .\n"
+                      "<ID/fact/g> a akg:ProductionFact ; akg:status <ID/status/active> ;\n"
+                      "    prov:wasDerivedFrom <ID/article/a> ; akg:evidence <ID/evidence/e1> .\n"
+                      ).replace("ID/", "https://w3id.org/autokg/id/"), encoding="utf-8")
+    checks = {c.name: c.rows.rows for c in run_checks(load_graph([graph]))}
+    assert [tuple(str(t.value).rsplit("/", 1)[1] for t in row) for row in checks["fact-with-two-values-violation"]] == [
+        ("f", "ontology#status", "active", "planned")]
+    assert [tuple(str(t.value).rsplit("/", 1)[1] for t in row) for row in
+            checks["evidence-outside-article-violation"]] == [("f", "e2", "b")]
+    assert not any(rows for name, rows in checks.items()
+                   if name not in ("fact-with-two-values-violation", "evidence-outside-article-violation"))
