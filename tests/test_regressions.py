@@ -1204,3 +1204,16 @@ def test_the_whole_store_checks_find_what_they_look_for_without_grouping_the_sto
             checks["evidence-outside-article-violation"]] == [("f", "e2", "b")]
     assert not any(rows for name, rows in checks.items()
                    if name not in ("fact-with-two-values-violation", "evidence-outside-article-violation"))
+
+
+def test_a_persons_name_with_a_possessive_is_still_a_name():
+    """"Chief executive Oliver Blume’s company said ..." found no person: a name's last word could
+    not take a possessive, so "Oliver" alone was left, and one word is no name."""
+    extraction = _extraction(title="Porsche: combustion engines will stay longer",
+                             text="Chief executive Oliver Blume’s company said in September 2025 that a new SUV "
+                                  "range would first arrive with petrol drives.")
+    assert {(a.person.label, a.organisation.label) for a in extraction.affiliations} == {
+        ("Oliver Blume", "Porsche AG")}
+    # (a company's possessive stays no person)
+    assert not [m for m in _extraction(title="Toyota’s boss Akio Toyoda speaks").mentions
+                if m.entity.type.name == "PERSON" and "Toyota" in m.entity.label]

@@ -63,7 +63,10 @@ _WORD = re.compile(r"[\w’'.\-]+")
 _UP = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _LOW = "".join(c for c in map(chr, range(0x61, 0x250)) if c.islower())
 _NAME_WORD = (rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\b(?!['’])")
-_PERSON = re.compile(rf"{_NAME_WORD}(?:\s+(?:van der|van|von|de|del|da|di|le|la|bin|al)\b)?(?:\s+{_NAME_WORD}){{1,2}}")
+#: a name's last word may take a possessive: "Chief executive Oliver Blume’s company"
+_LAST_NAME_WORD = _NAME_WORD.replace(r"(?!['’])", r"(?!['’](?!s\b))")
+_PERSON = re.compile(rf"{_NAME_WORD}(?:\s+(?:van der|van|von|de|del|da|di|le|la|bin|al)\b)?"
+                     rf"(?:\s+{_NAME_WORD}){{0,1}}\s+{_LAST_NAME_WORD}")
 _MODEL_CODE = re.compile(
     r"(?:Model [A-Z0-9]\b|ID\.\s?[A-Za-z0-9]+|[A-Za-z]{0,4}-?\d{1,3}[A-Za-z]{0,3}\b(?:-[A-Za-z]+)?"
     r"|[a-z][A-Z]+\d*[A-Za-z]*\b|[A-Z][a-z]+-[A-Z][A-Za-z]*\b)"
