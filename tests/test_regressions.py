@@ -1217,3 +1217,11 @@ def test_a_persons_name_with_a_possessive_is_still_a_name():
     # (a company's possessive stays no person)
     assert not [m for m in _extraction(title="Toyota’s boss Akio Toyoda speaks").mentions
                 if m.entity.type.name == "PERSON" and "Toyota" in m.entity.label]
+
+
+def test_a_role_of_a_described_company_before_a_name_belongs_to_the_articles_maker():
+    """"The Chinese company’s chairman, Wang Chuanfu, signed ..." tied the chairman to nobody."""
+    extraction = _extraction(title="BYD signs up for a Moroccan car plant",
+                             text="The Chinese company’s chairman, Wang Chuanfu, signed a memorandum in Casablanca.")
+    assert {(a.person.label, a.organisation.key, a.role) for a in extraction.affiliations} == {
+        ("Wang Chuanfu", "byd-auto", "chairman")}

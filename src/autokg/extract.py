@@ -1313,6 +1313,12 @@ class Extractor:
                                  after.lower()) or (
                 titled if titled and org is None and titled.group(1) not in _PUBLIC_OFFICES else None) or (
                 became if became and became.group(1) not in _PUBLIC_OFFICES else None)
+            # "The Chinese company’s chairman, Wang Chuanfu,": the article's maker
+            described_role = re.search(rf"\b(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?(?:company|carmaker|automaker|car maker|"
+                                       rf"maker|group|firm|manufacturer|start-up|startup|joint venture)['’]s\s+"
+                                       rf"(?:[\w-]+\s+)??({roles.pattern}),\s+$", before.lower())
+            if org is None and described_role and main_maker is not None:
+                org, role = main_maker, described_role.group(1)
             if org is None and re.search(r"\b(?:founded|co-founded|set\s+up|established)\s+(?:in\s+\d{4}\s+)?by\s+$",
                                          before, re.IGNORECASE):
                 # "Founded in 2019 by Carl-Magnus Norden and based in Stockholm, Volta designed ..."
