@@ -68,6 +68,17 @@ def test_parallel_batches_give_the_graph_of_one_process(tmp_path):
     assert isomorphic(serial, again)
 
 
+def test_a_process_that_forgets_what_it_sent_gives_the_same_graph(monkeypatch):
+    """The set of descriptions a process has sent starts again past SENT_LIMIT, to bound its memory:
+    descriptions are then sent twice, which changes nothing."""
+    import autokg.pipeline
+    from autokg.pipeline import build_store
+
+    serial = build_store(SAMPLE_FILES, workers=1, batch=1000).to_graph()
+    monkeypatch.setattr(autokg.pipeline, "SENT_LIMIT", 3)
+    assert isomorphic(serial, build_store(SAMPLE_FILES, workers=1, batch=2).to_graph())
+
+
 def test_large_inputs_are_built_through_a_temporary_store_on_disk(seed_path, tmp_path, monkeypatch):
     """Above LARGE_INPUT bytes the graph is built in an on-disk store beside the output, which is
     removed afterwards; the graph is the same."""

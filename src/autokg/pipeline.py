@@ -98,6 +98,9 @@ _extractor: Extractor | None = None
 #: the entities (and whether the static triples) this process has already sent to the store in
 #: this build: a batch describes them for its own validation, but does not send them again
 _sent: set[Entity | None] = set()
+#: past this many, the set starts again (sending a description twice is harmless): its memory is
+#: bounded however many new people, models and towns a corpus names
+SENT_LIMIT = 200_000
 
 
 def _worker_extractor() -> Extractor:
@@ -117,6 +120,8 @@ def _split(chunk: tuple[str, list[tuple[int, str]]]) -> list[tuple[Article, str 
 def _process(batch: list[Article]) -> BatchResult:
     """Extract, map and validate one batch (in a worker process, or in this one)."""
     extractor = _worker_extractor()
+    if len(_sent) > SENT_LIMIT:
+        _sent.clear()
     lines: list[str] = []  # what goes to the store
     known: list[str] = []  # descriptions the store already has from this process: for validation only
     (lines if None not in _sent else known).append(static_ntriples())
