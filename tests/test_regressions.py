@@ -1225,3 +1225,17 @@ def test_a_role_of_a_described_company_before_a_name_belongs_to_the_articles_mak
                              text="The Chinese company’s chairman, Wang Chuanfu, signed a memorandum in Casablanca.")
     assert {(a.person.label, a.organisation.key, a.role) for a in extraction.affiliations} == {
         ("Wang Chuanfu", "byd-auto", "chairman")}
+
+
+def test_a_supplier_the_reference_data_does_not_know_is_minted_from_its_name():
+    """"Kojima Industries" or "NextStar Energy" were not found at all: a name that ends in
+    Industries, Energy, Steel, Batteries and the like is a supplier. Not in a Title Case headline
+    ("Solid-State Batteries"), nor across a full stop ("in Texas. Battery ...")."""
+    def suppliers(title, text=""):
+        return {m.entity.label for m in _extraction(title=title, text=text).mentions
+                if m.entity.type.name == "SUPPLIER"}
+
+    assert suppliers("Toyota halts its plants", "A cyberattack on Kojima Industries stopped Toyota's plants.") == {
+        "Kojima Industries"}
+    assert suppliers("Toyota Bets Big On Solid-State Batteries For Its Next Cars") == set()
+    assert suppliers("Tesla builds in Texas", "Tesla builds cars in Texas. Battery Cells arrive from Nevada.") == set()

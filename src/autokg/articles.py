@@ -319,7 +319,8 @@ def _person_with_role(tokens: list[str], j: int, end: int) -> bool:
     return bool(_role_after_name().match(" ".join(tokens[j + 2:j + 7]).lower()))
 
 
-def _title_case(tokens: list[str]) -> bool:
+def title_case(tokens: list[str]) -> bool:
+    """Whether a headline's first words are in Title Case (every word but function words capitalised)."""
     words = [t for t in tokens[:8] if t[:1].isalpha() and t.lower() not in lexicon("function-words")]
     return len(words) >= 4 and all(w[0].isupper() for w in words)
 
@@ -380,7 +381,7 @@ def split_listing_line(line: str, *, names: NameTest | None = None) -> Split:
 
     known = _Names(tokens, names) if names else None
     best: tuple[float, int] | None = None
-    if _title_case(tokens[:body_end]):
+    if title_case(tokens[:body_end]):
         j = _title_case_boundary(tokens, body_end, known)
         if j is not None:
             best = (0.0, j)

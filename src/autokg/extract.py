@@ -20,6 +20,7 @@ from functools import cache, cached_property, lru_cache
 
 import ahocorasick
 
+from .articles import title_case
 from .errors import InputError
 from .link import COMPANY_TYPES, Linker, closure
 from .model import (
@@ -217,6 +218,9 @@ _PRODUCT_AFTER = re.compile(rf"(?:\s*(?:,|and|&)\s+[{_UP}][\w-]*(?:\s+[{_UP}][\w
 #: the name of a maker the reference data may not know: "Ebro EV Motors", "Hindustan Motors"
 _MAKER_NAME = re.compile(rf"\b((?:[{_UP}][\w&.’'-]*\s+){{1,3}}(?:Motors|Motor\s+Company|Motor\s+Corporation|"
                          r"Automobiles|Trucks|Motorcycles|Motor\s+Works))\b(?!\s+[A-Z0-9])")
+#: the name of a supplier the reference data may not know: "Kojima Industries", "NextStar Energy"
+_SUPPLIER_NAME = re.compile(rf"\b((?:[{_UP}][\w&’'-]*\s+){{1,3}}(?:Industries|Energy|Steel|Materials|Chemicals?|"
+                            r"Batteries|Battery|Electronics|Components|Metals|Plastics|Tyres|Tires))\b(?!\s+[A-Z0-9])")
 #: words that open a sentence before a name: "When Hindustan Motors stopped ..."
 _OPENERS = frozenset(("when", "both", "their", "once", "whether", "although", "though", "unlike", "like", "as"))
 #: a plant spoken of without its place: "The plant makes the Vito", "its home plant", "the same lines"
@@ -980,7 +984,11 @@ class Extractor:
         not linked; a known company's name is never taken apart ("General Motors", "Geely Auto")."""
         stop = lexicon("name-stopwords")
         result = list(found)
-        for match in _MAKER_NAME.finditer(text):
+        # (a headline in Title Case capitalises every word: "Toyota Bets on Solid-State Batteries")
+        headline_in_title_case = title_case(text.split("\n", 1)[0].split())
+        for match in [*_MAKER_NAME.finditer(text), *_SUPPLIER_NAME.finditer(text)]:
+            if match.re is _SUPPLIER_NAME and headline_in_title_case and "\n" not in text[:match.start()]:
+                continue
             words = match.group(1).split()
             # (not the sentence's first word: "When Hindustan Motors ...", "Both Tata Motors ...")
             while words and (words[0] in stop or words[0].lower() in lexicon("function-words")
@@ -998,7 +1006,8 @@ class Extractor:
             # ("owned by the distributor Astana Motors": a seller of cars, not a maker)
             seller = re.search(r"\b(?:distributor|importer|dealer|dealership|retailer)s?\s+(?:the\s+)?$",
                                text[max(0, a - 30):a], re.IGNORECASE)
-            kind = EntityType.ORGANISATION if seller else EntityType.MANUFACTURER
+            kind = (EntityType.ORGANISATION if seller else
+                    EntityType.SUPPLIER if match.re is _SUPPLIER_NAME else EntityType.MANUFACTURER)
             result.append(_Found(self.linker.organisation(label, kind), a, b))
         # "Hyundai Trans Kazakhstan": a maker's name, words no one knows and a country is the
         # maker's company in that country, not a model called "Trans"
