@@ -1239,3 +1239,19 @@ def test_a_supplier_the_reference_data_does_not_know_is_minted_from_its_name():
         "Kojima Industries"}
     assert suppliers("Toyota Bets Big On Solid-State Batteries For Its Next Cars") == set()
     assert suppliers("Tesla builds in Texas", "Tesla builds cars in Texas. Battery Cells arrive from Nevada.") == set()
+
+
+def test_a_subsidiary_is_named_once_and_within_a_paragraph_and_a_plant_employs_nobody():
+    """At a million articles the batches' SHACL validation found two faults. A national company
+    was extended again across the headline's end ("Toyota Motor East Japan\\n\\nMiyagi"), under a
+    parent that the graph did not describe; and a person "at Toyota Karawang" (a plant's name) was
+    affiliated with the plant instead of the company that runs it."""
+    extraction = _extraction(title="Lexus builds the Q10 at Toyota Motor East Japan",
+                             text="Miyagi prefecture welcomed the news.")
+    companies = [m.entity for m in extraction.mentions if m.entity.type.name == "MANUFACTURER"]
+    assert all("\n" not in e.label for e in companies)
+    assert all(e.parent is None or e.parent == "toyota-motor" for e in companies)
+    extraction = _extraction(title="Toyota starts N9 production in Karawang",
+                             text="The first Toyota N9 rolled off the line at Toyota Karawang this month. Ravi Moreau, "
+                                  "head of production at Toyota Karawang, said the site would grow.")
+    assert {(a.person.label, a.organisation.key) for a in extraction.affiliations} == {("Ravi Moreau", "toyota-motor")}

@@ -1113,10 +1113,14 @@ class Extractor:
         country, region or state: "Isuzu East Africa", "Nissan Motor Manufacturing UK",
         "Volkswagen de Mexico". It is taken as the maker's subsidiary, minted and not linked."""
         result: list[_Found] = []
+        minted: list[_Found] = []
         for item in found:
             last = result[-1] if result else None
             between = text[last.end:item.start] if last is not None else ""
-            if (last is not None and not last.demonym and not item.demonym
+            # (not across a paragraph, and not twice: "Toyota Motor East Japan Miyagi" is no
+            # subsidiary of a "Toyota Motor East Japan" that the graph does not describe)
+            if (last is not None and not last.demonym and not item.demonym and "\n" not in between
+                    and not any(last is m for m in minted)
                     and (last.entity.type in COMPANY_TYPES or last.entity.type is EntityType.BRAND)
                     and item.entity.type in (EntityType.COUNTRY, EntityType.REGION, EntityType.SUBDIVISION)
                     and _SUBSIDIARY_BETWEEN.fullmatch(between) and not re.match(r"\w|['’]s?\s+(?:plant|factory)",
@@ -1129,6 +1133,8 @@ class Extractor:
                                               country=item.entity.country or (
                                                   item.entity.key if item.entity.type is EntityType.COUNTRY else None))
                 result[-1] = _Found(subsidiary, last.start, item.end)
+                if known is None:
+                    minted.append(result[-1])
                 continue
             result.append(item)
         return result
@@ -1357,7 +1363,9 @@ class Extractor:
                 organisation = org.entity
                 if organisation.type is EntityType.BRAND:
                     organisation = self.reference.owner(organisation)
-                if organisation.type is EntityType.MODEL:
+                if organisation.type is EntityType.PLANT:  # "head of production at Toyota Karawang"
+                    organisation = self.reference.org(organisation.operator or "") or organisation
+                if organisation.type in (EntityType.MODEL, EntityType.PLANT):
                     continue
                 s = next(sp for sp in spans if sp.start <= a < sp.end + 1)
                 affiliations.append(Affiliation(person, organisation,
