@@ -41,3 +41,22 @@ def test_adding_the_same_articles_again_adds_nothing(seed_path, tmp_path):
     build_store([seed_path], summary=again, store=store, workers=1)
     assert (again.articles, again.already_stored, len(store)) == (0, first.articles, triples)
     assert again.ok
+
+
+def test_adding_to_a_store_counts_what_it_wrote_not_the_whole_store(seed_path, tmp_path):
+    """Counting a store's triples reads all of it (12 s at a million articles, twice a build): a
+    build that adds to a store reports the triples it wrote, and tells an empty store by its first."""
+    store = GraphStore(tmp_path / "store")
+    assert store.is_empty()
+    first = BuildSummary()
+    build_store([seed_path], summary=first, store=store, workers=1)
+    assert not store.is_empty() and not first.added_to_store and first.triples == len(store)
+    store.store.extend([ox.Quad(ox.NamedNode(ID + "org/elsewhere"), LABEL, ox.Literal("Elsewhere"))])
+    before = len(store)
+    more = tmp_path / "more.txt"
+    more.write_text("Polestar starts building the Polestar 7 in Kosice The carmaker began production at its new "
+                    "Slovak plant in 2028. Jana Novak\n", encoding="utf-8")
+    added = BuildSummary()
+    build_store([more], summary=added, store=store, workers=1)
+    assert added.added_to_store and added.articles == 1
+    assert 0 < len(store) - before <= added.triples < before

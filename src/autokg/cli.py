@@ -61,7 +61,8 @@ def _print_summary(summary: BuildSummary) -> None:
             linked, new = summary.entities[(kind, True)], summary.entities[(kind, False)]
             print(f"  {kind:<18} {linked:>5} / {new}")
     print("facts: " + ", ".join(f"{kind} {count}" for kind, count in sorted(summary.facts.items())))
-    print(f"triples: {summary.triples}")
+    print(f"triples: {summary.triples}" + (" written to the store (with those it already held)"
+                                            if summary.added_to_store else ""))
     assert summary.report is not None
     verdict = "conforms" if summary.ok else "DOES NOT CONFORM"
     print(f"validation: {verdict} ({len(summary.report.violations)} SHACL violation(s), "

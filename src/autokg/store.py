@@ -175,7 +175,11 @@ class GraphStore:
             raise InputError(f"cannot read graph: {exc}", path=path) from None
 
     def __len__(self) -> int:
+        """The number of triples (Oxigraph counts them all: seconds for a large store)."""
         return len(self.store)
+
+    def is_empty(self) -> bool:
+        return next(iter(self.store.quads_for_pattern(None, None, None)), None) is None
 
     def triples(self) -> Iterable[ox.Triple]:
         for quad in self.store.quads_for_pattern(None, None, None, None):
