@@ -980,8 +980,9 @@ class Extractor:
 
     def _add_named_makers(self, text: str, found: list[_Found]) -> list[_Found]:
         """Makers the reference data does not know, named as one: "Ebro EV Motors", "Hindustan
-        Motors" (a name that ends in Motors, Automobiles, Trucks and the like). They are minted and
-        not linked; a known company's name is never taken apart ("General Motors", "Geely Auto")."""
+        Motors" (a name that ends in Motors, Automobiles, Trucks and the like), and suppliers the
+        same way ("Kojima Industries", "NextStar Energy"). They are minted and not linked; a known
+        company's name is never taken apart ("General Motors", "Geely Auto")."""
         stop = lexicon("name-stopwords")
         result = list(found)
         # (a headline in Title Case capitalises every word: "Toyota Bets on Solid-State Batteries")
@@ -1023,7 +1024,8 @@ class Extractor:
                 continue
             label = text[maker.start:country.end]
             result = [f for f in result if f is not maker and f is not country]
-            result.append(_Found(self.linker.organisation(label, EntityType.MANUFACTURER), maker.start, country.end))
+            company = replace(self.linker.organisation(label, EntityType.MANUFACTURER), country=country.entity.key)
+            result.append(_Found(company, maker.start, country.end))
         result.sort(key=lambda f: f.start)
         return result
 
