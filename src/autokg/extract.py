@@ -1010,22 +1010,6 @@ class Extractor:
             kind = (EntityType.ORGANISATION if seller else
                     EntityType.SUPPLIER if match.re is _SUPPLIER_NAME else EntityType.MANUFACTURER)
             result.append(_Found(self.linker.organisation(label, kind), a, b))
-        # "Hyundai Trans Kazakhstan": a maker's name, words no one knows and a country is the
-        # maker's company in that country, not a model called "Trans"
-        for country in [f for f in result if f.entity.type is EntityType.COUNTRY and not f.demonym]:
-            maker = next((f for f in reversed(result) if f.end < country.start), None)
-            if maker is None or maker.entity.type not in (EntityType.BRAND, *COMPANY_TYPES) or maker.demonym:
-                continue
-            between = text[maker.end:country.start].split()
-            if not (1 <= len(between) <= 2 and text[maker.end:country.start] == " " + " ".join(between) + " "):
-                continue
-            if any(not word[0].isupper() or self.reference.name_kind(word) is not None
-                   or word.lower() in lexicon("function-words") for word in between):
-                continue
-            label = text[maker.start:country.end]
-            result = [f for f in result if f is not maker and f is not country]
-            company = replace(self.linker.organisation(label, EntityType.MANUFACTURER), country=country.entity.key)
-            result.append(_Found(company, maker.start, country.end))
         result.sort(key=lambda f: f.start)
         return result
 
@@ -1121,13 +1105,19 @@ class Extractor:
             between = text[last.end:item.start] if last is not None else ""
             # (not across a paragraph, and not twice: "Toyota Motor East Japan Miyagi" is no
             # subsidiary of a "Toyota Motor East Japan" that the graph does not describe)
+            # "Hyundai Trans Kazakhstan": a maker's name, words no one knows and a country is also a
+            # company in that country, not a model called "Trans", but nothing says whose
+            unknown = (last is not None and item.entity.type is EntityType.COUNTRY
+                       and re.fullmatch(r"(?: [A-Z][\w-]*){1,2} ", between) is not None
+                       and not any(self.reference.name_kind(w) or w.lower() in lexicon("function-words")
+                                   for w in between.split()))
             if (last is not None and not last.demonym and not item.demonym and "\n" not in between
                     and not any(last is m for m in minted)
                     and (last.entity.type in COMPANY_TYPES or last.entity.type is EntityType.BRAND)
                     and item.entity.type in (EntityType.COUNTRY, EntityType.REGION, EntityType.SUBDIVISION)
-                    and _SUBSIDIARY_BETWEEN.fullmatch(between) and not re.match(r"\w|['’]s?\s+(?:plant|factory)",
-                                                                                 text[item.end:item.end + 12])):
-                parent = self.linker.company(last.entity)
+                    and (_SUBSIDIARY_BETWEEN.fullmatch(between) or unknown)
+                    and not re.match(r"\w|['’]s?\s+(?:plant|factory)", text[item.end:item.end + 12])):
+                parent = None if unknown else self.linker.company(last.entity)
                 label = text[last.start:item.end]
                 known = self.reference.org(slug(label))
                 subsidiary = known or replace(self.linker.organisation(label, EntityType.MANUFACTURER),
