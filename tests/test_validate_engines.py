@@ -196,6 +196,39 @@ def test_a_large_store_on_disk_is_validated_by_several_processes_alike(tmp_path,
     assert forks and not serial.conforms and parallel == serial
 
 
+def test_the_stored_checks_share_the_pool_of_processes_and_report_alike(tmp_path, monkeypatch):
+    """The stored checks ran one after another in the main process after the shapes' checks (three
+    of the four minutes of ``validate --store`` at a million articles); they now run in the same
+    worker processes. A second status of one fact fails both a shape and a stored check."""
+    import importlib
+
+    from autokg.pipeline import validate_files
+    from autokg.store import GraphStore
+
+    graph = Graph().parse(GOLDEN / "sample.ttl")
+    fact = min(graph.subjects(RDF.type, AKG.ProductionFact))
+    other = min(set(graph.objects(None, AKG.status)) - set(graph.objects(fact, AKG.status)))
+    graph.add((fact, AKG.status, other))
+    path = tmp_path / "graph.nt"
+    graph.serialize(path, format="nt", encoding="utf-8")
+    store = GraphStore(tmp_path / "store")
+    store.load(path)
+    store.seal()
+    serial = validate_files(store)
+    module = importlib.import_module("autokg.validate")
+    monkeypatch.setattr(module, "PARALLEL_ABOVE", 0)
+    forks = []
+    real = module.multiprocessing.get_context
+    monkeypatch.setattr(module.multiprocessing, "get_context", lambda method: forks.append(method) or real(method))
+    parallel = validate_files(store)
+    assert forks and parallel == serial
+    report, checks = parallel
+    assert (validate_short(fact), "akg:status") in {(v.focus, v.path) for v in report.violations}
+    failed = [c.name for c in checks if not c.passed]
+    assert failed == ["fact-with-two-values-violation"]
+    assert [c.name for c in checks] == [c.name for c in serial[1]] and len(checks) >= 5
+
+
 def test_a_store_this_process_writes_to_is_not_opened_by_other_processes(tmp_path, monkeypatch):
     """Validation workers opened the store read-only while the process that loaded it still held
     it open for writing, which Oxigraph leaves undefined: at 100,000 articles they ran for a

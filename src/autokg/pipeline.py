@@ -20,6 +20,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,10 +35,17 @@ from .export import export
 from .extract import Extractor
 from .mapping import TYPE, article_iri, entity_triples, static_ntriples, to_ntriples
 from .model import Article, Entity
-from .queries import ResultTable, run_query, stored_queries
+from .queries import ResultTable, StoredQuery, run_query, stored_queries
 from .reference import load_reference
 from .store import GraphStore, RdfFormat, load_graph
-from .validate import Engine, ValidationReport, Violation, validate, validate_store
+from .validate import (
+    Engine,
+    ValidationReport,
+    Violation,
+    check_store,
+    validate,
+    validate_store,
+)
 from .vocab import AKG
 
 #: Articles per batch: large enough to amortise the per-batch checks, small enough to stay lean.
@@ -346,4 +354,12 @@ def validate_files(paths: Sequence[str | Path] | GraphStore, *,
                    engine: Engine = "sparql") -> tuple[ValidationReport, list[CheckResult]]:
     """Validate graph files (or a store): SHACL on the whole graph, and the stored checks."""
     store = paths if isinstance(paths, GraphStore) else load_graph(paths)
-    return validate(store, engine=engine), run_checks(store)
+    if engine != "sparql":
+        return validate(store, engine=engine), run_checks(store)
+    # one pool of processes takes the stored checks and the shapes' checks alike (a large store)
+    checks = [partial(_stored_check, query) for query in stored_queries() if query.is_check]
+    return check_store(store.store, folder=store.path, also=checks)
+
+
+def _stored_check(query: StoredQuery, store: ox.Store) -> CheckResult:
+    return CheckResult(query.name, query.summary, run_query(GraphStore.wrapping(store), query))

@@ -118,6 +118,13 @@ class GraphStore:
             raise InputError("no store here (make one with 'autokg build --store')", path=folder)
         return cls(folder, read_only=True)
 
+    @classmethod
+    def wrapping(cls, store: ox.Store) -> GraphStore:
+        """A GraphStore over an Oxigraph store opened elsewhere (a validation worker's)."""
+        wrapped = cls.__new__(cls)
+        wrapped.path, wrapped._temporary, wrapped.store = None, None, store
+        return wrapped
+
     def add_ntriples(self, data: bytes) -> None:
         """Add N-Triples that autokg wrote (a batch of the build) to the default graph.
 
