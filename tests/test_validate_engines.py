@@ -199,7 +199,9 @@ def test_a_large_store_on_disk_is_validated_by_several_processes_alike(tmp_path,
 def test_the_stored_checks_share_the_pool_of_processes_and_report_alike(tmp_path, monkeypatch):
     """The stored checks ran one after another in the main process after the shapes' checks (three
     of the four minutes of ``validate --store`` at a million articles); they now run in the same
-    worker processes. A second status of one fact fails both a shape and a stored check."""
+    worker processes. A second status of one fact fails a shape; the stored check that finds the
+    same in a build, where the shapes see one batch at a time, is left out here (and was the slower
+    of the two that took those three minutes)."""
     import importlib
 
     from autokg.pipeline import validate_files
@@ -224,9 +226,12 @@ def test_the_stored_checks_share_the_pool_of_processes_and_report_alike(tmp_path
     assert forks and parallel == serial
     report, checks = parallel
     assert (validate_short(fact), "akg:status") in {(v.focus, v.path) for v in report.violations}
-    failed = [c.name for c in checks if not c.passed]
-    assert failed == ["fact-with-two-values-violation"]
-    assert [c.name for c in checks] == [c.name for c in serial[1]] and len(checks) >= 5
+    assert all(c.passed for c in checks) and len(checks) >= 4
+    assert "fact-with-two-values-violation" not in {c.name for c in checks}
+    from autokg.pipeline import run_checks
+
+    built = {c.name: c.passed for c in run_checks(store)}  # what a build runs: every check
+    assert built["fact-with-two-values-violation"] is False
 
 
 def test_a_store_this_process_writes_to_is_not_opened_by_other_processes(tmp_path, monkeypatch):
