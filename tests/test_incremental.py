@@ -60,3 +60,22 @@ def test_adding_to_a_store_counts_what_it_wrote_not_the_whole_store(seed_path, t
     build_store([more], summary=added, store=store, workers=1)
     assert added.added_to_store and added.articles == 1
     assert 0 < len(store) - before <= added.triples < before
+
+
+def test_a_new_build_runs_the_per_batch_checks_on_each_batch(seed_path, tmp_path, monkeypatch):
+    """evidence-outside-article took 80 s on the whole store at the end of a build of a million
+    articles; its violations lie within one batch (a fact's evidence and sources are written
+    together), so a new build runs it on each batch. A writer that loses the sources is caught."""
+    from autokg import mapping
+    from autokg.pipeline import PER_BATCH, run_checks
+    from autokg.queries import stored_queries
+
+    assert [q.name for q in stored_queries() if PER_BATCH in q.tags] == ["evidence-outside-article-violation"]
+    monkeypatch.setattr(mapping, "_DERIVED", "<https://example.org/not-a-source>")
+    summary = BuildSummary()
+    store = build_store([seed_path], summary=summary, workers=1, batch=4)
+    problems = failed(summary)
+    rows = problems["evidence-outside-article-violation"]
+    assert rows and sorted(rows) == sorted(run_checks(store)[[c.name for c in summary.checks].index(
+        "evidence-outside-article-violation")].rows.values())
+    assert [c.name for c in summary.checks] == [c.name for c in run_checks(GraphStore())]

@@ -8,7 +8,8 @@ every entity its facts point to, so the shapes see all they need); the triples t
 main store as N-Triples. With more
 than one core, batches are processed in forked worker processes that share the loaded reference
 data. What only the whole graph can show is checked afterwards on the store by the stored
-``*-violation.rq`` queries.
+``*-violation.rq`` queries; a check tagged ``per-batch`` (its violations lie within one batch) runs
+on each batch instead.
 """
 
 from __future__ import annotations
@@ -79,6 +80,8 @@ class BatchResult:
     facts: Counter[str]
     entities: frozenset[tuple[str, str, bool]]
     violations: tuple[Violation, ...]
+    #: the rows of each stored check tagged per-batch, run on the batch alone
+    checks: dict[str, tuple[tuple[Any, ...], ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -158,7 +161,9 @@ def _process(batch: list[Article]) -> BatchResult:
     if known:
         store.load("".join(known).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     report = validate_store(store)
-    return BatchResult(body, len(batch), facts, frozenset(entities), report.violations)
+    local = GraphStore.wrapping(store)
+    checks = {q.name: run_query(local, q).rows for q in stored_queries() if q.is_check and PER_BATCH in q.tags}
+    return BatchResult(body, len(batch), facts, frozenset(entities), report.violations, checks)
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -235,7 +240,7 @@ def build_store(paths: Sequence[str | Path], *, format: Format | None = None,
         incremental = not store.is_empty()
         if incremental:  # adding to a store: an article it holds is not read again
             articles = _new_articles(articles, store, summary)
-        empty = run_checks(GraphStore()) if incremental else []  # each check's columns, no rows
+        empty = run_checks(GraphStore())  # each check's columns, no rows
         found: dict[str, set[tuple[object, ...]]] = {check.name: set() for check in empty}
         written = 0
         for result in pool.map(_process, _batches(articles, batch)):
@@ -244,6 +249,9 @@ def build_store(paths: Sequence[str | Path], *, format: Format | None = None,
             if incremental:  # the checks look at what the batch touches, not at the whole store
                 for check in run_checks(_neighbourhood(store, result.ntriples)):
                     found[check.name].update(check.rows.rows)
+            else:
+                for name, rows in result.checks.items():
+                    found[name].update(rows)
             summary.articles += result.articles
             summary.facts.update(result.facts)
             for entity in result.entities - seen:
@@ -261,12 +269,11 @@ def build_store(paths: Sequence[str | Path], *, format: Format | None = None,
     summary.added_to_store = incremental
     unique = tuple(sorted(set(violations), key=lambda v: (v.focus, v.path or "", v.message)))
     summary.report = ValidationReport(not unique, unique, summary.triples)
-    if incremental:  # the rows every batch's checks found, once each
-        summary.checks = [CheckResult(c.name, c.summary, ResultTable(c.rows.columns, tuple(sorted(
-            found[c.name], key=lambda row: tuple("" if t is None else str(t) for t in row)))))
-            for c in empty]
-    else:
-        summary.checks = run_checks(store)
+    # the rows every batch's checks found, once each; in a new store, the whole store's rows of
+    # the checks whose violations can span batches
+    whole = {} if incremental else {c.name: c for c in run_checks(store, per_batch=False)}
+    summary.checks = [whole.get(c.name) or CheckResult(c.name, c.summary, ResultTable(c.rows.columns, tuple(sorted(
+        found[c.name], key=lambda row: tuple("" if t is None else str(t) for t in row))))) for c in empty]
     return store
 
 
@@ -307,9 +314,16 @@ def build_graph(paths: Sequence[str | Path], *, format: Format | None = None) ->
     return build_store(paths, format=format).to_graph()
 
 
-def run_checks(store: GraphStore) -> list[CheckResult]:
-    """Run every stored ``*-violation.rq`` check on the store."""
-    return [CheckResult(q.name, q.summary, run_query(store, q)) for q in stored_queries() if q.is_check]
+#: The tag of a stored check whose violations lie within the triples of one batch of articles (and
+#: that no later batch can mend or break): a new build runs it on each batch, not on the store.
+PER_BATCH = "per-batch"
+
+
+def run_checks(store: GraphStore, *, per_batch: bool = True) -> list[CheckResult]:
+    """Run every stored ``*-violation.rq`` check on the store (but those tagged per-batch, if not
+    ``per_batch``)."""
+    return [CheckResult(q.name, q.summary, run_query(store, q)) for q in stored_queries()
+            if q.is_check and (per_batch or PER_BATCH not in q.tags)]
 
 
 def build(paths: Sequence[str | Path], out: str | Path | None, *, format: Format | None = None,
