@@ -1219,6 +1219,26 @@ def test_a_persons_name_with_a_possessive_is_still_a_name():
                 if m.entity.type.name == "PERSON" and "Toyota" in m.entity.label]
 
 
+def test_a_headlines_last_word_is_no_first_name_of_the_next_paragraphs_person():
+    """"BMW plans its plants in NVIDIA’s Omniverse" over "Milan Nedeljković, the board member ..."
+    gave a person "Omniverse Milan Nedeljković": a name's words could stand on two lines."""
+    extraction = _extraction(title="BMW plans its plants in NVIDIA’s Omniverse",
+                             text="Milan Nedeljković, the board member responsible for production, showed how "
+                                  "the carmaker builds digital twins of whole factories.")
+    people = {m.entity.label for m in extraction.mentions if m.entity.type.name == "PERSON"}
+    assert people == {"Milan Nedeljković"}
+
+
+def test_a_founder_described_between_founded_by_and_the_name_is_the_founder():
+    """"e.GO Mobile, founded by the engineering professor Günther Schuh," tied Schuh to nobody: only
+    a name right after "founded by" was a founder."""
+    extraction = _extraction(title="e.GO starts series production of the Life in Aachen",
+                             text="The start-up e.GO Mobile, founded by the engineering professor Günther Schuh, "
+                                  "began building its small electric city car in the German city in 2019.")
+    assert {(a.person.label, a.organisation.key, a.role) for a in extraction.affiliations} == {
+        ("Günther Schuh", "e-go-mobile", "founder")}
+
+
 def test_a_role_of_a_described_company_before_a_name_belongs_to_the_articles_maker():
     """"The Chinese company’s chairman, Wang Chuanfu, signed ..." tied the chairman to nobody."""
     extraction = _extraction(title="BYD signs up for a Moroccan car plant",

@@ -66,8 +66,10 @@ _LOW = "".join(c for c in map(chr, range(0x61, 0x250)) if c.islower())
 _NAME_WORD = (rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\b(?!['’])")
 #: a name's last word may take a possessive: "Chief executive Oliver Blume’s company"
 _LAST_NAME_WORD = _NAME_WORD.replace(r"(?!['’])", r"(?!['’](?!s\b))")
-_PERSON = re.compile(rf"{_NAME_WORD}(?:\s+(?:van der|van|von|de|del|da|di|le|la|bin|al)\b)?"
-                     rf"(?:\s+{_NAME_WORD}){{0,1}}\s+{_LAST_NAME_WORD}")
+#: (the words of a name stand on one line: a headline's last word is no first name of the
+#: standfirst's person)
+_PERSON = re.compile(rf"{_NAME_WORD}(?:[ \u00a0]+(?:van der|van|von|de|del|da|di|le|la|bin|al)\b)?"
+                     rf"(?:[ \u00a0]+{_NAME_WORD}){{0,1}}[ \u00a0]+{_LAST_NAME_WORD}")
 _MODEL_CODE = re.compile(
     r"(?:Model [A-Z0-9]\b|ID\.\s?[A-Za-z0-9]+|[A-Za-z]{0,4}-?\d{1,3}[A-Za-z]{0,3}\b(?:-[A-Za-z]+)?"
     r"|[a-z][A-Z]+\d*[A-Za-z]*\b|[A-Z][a-z]+-[A-Z][A-Za-z]*\b)"
@@ -1326,8 +1328,9 @@ class Extractor:
                                        rf"(?:[\w-]+\s+)??({roles.pattern}),\s+$", before.lower())
             if org is None and described_role and main_maker is not None:
                 org, role = main_maker, described_role.group(1)
-            if org is None and re.search(r"\b(?:founded|co-founded|set\s+up|established)\s+(?:in\s+\d{4}\s+)?by\s+$",
-                                         before, re.IGNORECASE):
+            # ("founded by the engineering professor Günther Schuh": a description may come between)
+            if org is None and re.search(r"\b(?:founded|co-founded|set\s+up|established)\s+(?:in\s+\d{4}\s+)?by\s+"
+                                         r"(?:(?:the|an?)\s+(?-i:[a-z][\w-]*\s+){1,3})?$", before, re.IGNORECASE):
                 # "Founded in 2019 by Carl-Magnus Norden and based in Stockholm, Volta designed ..."
                 org = next((f for f in makers if b <= f.start <= b + 80), None) or main_maker
                 role = "founder"
