@@ -1219,6 +1219,18 @@ def test_a_persons_name_with_a_possessive_is_still_a_name():
                 if m.entity.type.name == "PERSON" and "Toyota" in m.entity.label]
 
 
+def test_a_maker_named_for_a_part_or_a_shared_architecture_produces_nothing_there():
+    """"a Toyota built in Tianjin with a BYD battery" made BYD a producer in China, and "the PPE
+    architecture developed with Audi" made Audi one in Leipzig."""
+    def producers(title: str, text: str = "") -> set[str]:
+        return {p.manufacturer.key for p in _extraction(title=title, text=text).production}
+
+    assert producers("bZ3: a Toyota built in Tianjin with a BYD battery") == {"toyota-motor"}
+    assert producers("Leipzig goes electric with the Macan",
+                     "Porsche assembles the Porsche Macan, built on the PPE architecture developed with Audi, "
+                     "at its Saxon factory in Leipzig.") == {"porsche"}
+
+
 def test_a_headlines_last_word_is_no_first_name_of_the_next_paragraphs_person():
     """"BMW plans its plants in NVIDIA’s Omniverse" over "Milan Nedeljković, the board member ..."
     gave a person "Omniverse Milan Nedeljković": a name's words could stand on two lines."""

@@ -119,7 +119,7 @@ _NOT_PRODUCER_BEFORE = re.compile(
     r"(?:\b(?:former|ex-)\s*"
     rf"|\b(?:{_BUYS}|leased|leasing)\b(?:(?![.;]).){{0,60}}?\bfrom\s+(?:the\s+)?"
     r"|\b(?:platform|platforms|architecture|technology|technologies|engines?|licen[cs]e|designs?)\s+"
-    r"(?:\w+\s+){0,2}?(?:from|of|by|developed by|supplied by)\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,2}?(?:from|of|by|(?:co-)?developed (?:by|with)|supplied by)\s+(?:the\s+)?"
     r"|\b(?:stake|stakes|shareholding|holding|interest|shares)\s+in\s+(?:the\s+)?"
     r"|\b(?:licen[cs]ed|sourced|supplied)\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?"
     # "The truck maker, not to be confused with Volvo Cars"
@@ -171,7 +171,11 @@ _NOT_PRODUCER_AFTER = re.compile(
     r"acquired|sold|sells|selling)\s+(?:a|an|about|around|roughly|nearly|almost|some|its|the|\d)(?:(?![.;]).){0,40}?"
     r"\b(?:stake|shareholding|share|shares|third|half|quarter|per ?cent|%)(?!\w)"
     # "after Mahindra & Mahindra gave up control"
-    r"|\s+(?:gave|gives|give|giving)\s+up\s+(?:control|its\s+stake|ownership)\b)",
+    r"|\s+(?:gave|gives|give|giving)\s+up\s+(?:control|its\s+stake|ownership)\b"
+    # a part it supplies: "a Toyota built in Tianjin with a BYD battery" (not its battery plant)
+    r"|\s+(?:battery|batteries|battery\s+cells|battery\s+packs?|cells|chips|semiconductors)\b"
+    r"(?!\s+(?:plant|plants|factory|factories|gigafactory|joint|venture|maker|unit|arm|business|division))"
+    r"(?!['’]))",
     re.IGNORECASE)
 #: an owner, or a maker that has gone, in a relative clause: "the former SsangYong that KG Group
 #: rescued in 2022", "the Zona Franca site, which Nissan left in 2021"
