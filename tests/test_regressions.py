@@ -1231,6 +1231,19 @@ def test_a_maker_named_for_a_part_or_a_shared_architecture_produces_nothing_ther
                      "at its Saxon factory in Leipzig.") == {"porsche"}
 
 
+def test_a_bilingual_town_name_is_found_by_either_name_in_its_own_country_only():
+    """"Mercedes-Benz builds the Vito in Vitoria" took the Brazilian city: the Spanish plant's town
+    is "Gasteiz / Vitoria" in GeoNames, a name no article writes. Its two names are now the town's
+    names, and a country the article names otherwise still wins ("Vitória, Brazil")."""
+    def localities(title: str) -> set[tuple[str, str | None]]:
+        return {(m.entity.key, m.entity.country) for m in _extraction(title=title).mentions
+                if m.entity.type.name == "LOCALITY"}
+
+    assert localities("Mercedes-Benz builds the Vito in Vitoria") == {("3104499", "ES")}
+    assert localities("Embraer builds jets in Vitória, Brazil") == {("3444924", "BR")}
+    assert localities("Mercedes-Benz builds vans in Vitoria, Spain, and ships them to Brazil") == {("3104499", "ES")}
+
+
 def test_a_headlines_last_word_is_no_first_name_of_the_next_paragraphs_person():
     """"BMW plans its plants in NVIDIA’s Omniverse" over "Milan Nedeljković, the board member ..."
     gave a person "Omniverse Milan Nedeljković": a name's words could stand on two lines."""

@@ -621,6 +621,15 @@ class Extractor:
                 found.append(_Found(self.reference.demonyms[key], a, b, demonym=True))
                 continue
             entity = self.linker.resolve(text[a:b], countries=countries, makers=makers)
+            if entity is not None and entity.type is EntityType.LOCALITY and not any(
+                    makers & self.linker.family(p.operator)
+                    for p in self.reference.plants_by_locality.get(fold(entity.label), [])):
+                # "Vitória, Brazil": a plant's town in a country the article does not name
+                # otherwise, where no maker it names has a plant, is the town of that name in a
+                # country it names
+                others = self._context_countries([h for h in hits if h[2] != key])
+                if others and entity.country not in others:
+                    entity = self._town_of(text[a:b], others) or entity
             if entity is not None and entity.type is EntityType.PLANT:
                 # "Ford closed its São Bernardo do Campo plant": a plant named only by its town and
                 # run by none of the companies the article names is another's plant in that town

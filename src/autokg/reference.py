@@ -297,10 +297,12 @@ def _load_plants(ref: Reference) -> None:
         ref.add(plant)
         ref.plants_by_locality[fold(row["locality"])].append(plant)
         if geonameid and (EntityType.LOCALITY, str(geonameid)) not in ref.entities:
+            # a bilingual GeoNames name is two names: "Gasteiz / Vitoria" is "Vitoria" in the press
+            parts = tuple(p.strip() for p in row["locality"].split(" / ")) if " / " in row["locality"] else ()
             ref.add(Entity(
                 EntityType.LOCALITY, str(geonameid), row["locality"], linked=True, geonames=geonameid,
                 country=row["country"], subdivision=row["subdivision"] or None,
-                lat=plant.lat, lon=plant.lon,
+                lat=plant.lat, lon=plant.lon, aliases=parts,
             ))
 
 
