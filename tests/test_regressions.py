@@ -1229,6 +1229,11 @@ def test_a_maker_named_for_a_part_or_a_shared_architecture_produces_nothing_ther
     assert producers("Leipzig goes electric with the Macan",
                      "Porsche assembles the Porsche Macan, built on the PPE architecture developed with Audi, "
                      "at its Saxon factory in Leipzig.") == {"porsche"}
+    # (a battery-electric model is the maker's own: "Kia battery-electric EV9")
+    from autokg.extract import _NOT_PRODUCER_AFTER
+
+    assert _NOT_PRODUCER_AFTER.match(" battery, Toyota said") and _NOT_PRODUCER_AFTER.match(" cells")
+    assert not _NOT_PRODUCER_AFTER.match(" battery-electric EV9") and not _NOT_PRODUCER_AFTER.match(" battery plant")
 
 
 def test_a_bilingual_town_name_is_found_by_either_name_in_its_own_country_only():

@@ -173,7 +173,7 @@ _NOT_PRODUCER_AFTER = re.compile(
     # "after Mahindra & Mahindra gave up control"
     r"|\s+(?:gave|gives|give|giving)\s+up\s+(?:control|its\s+stake|ownership)\b"
     # a part it supplies: "a Toyota built in Tianjin with a BYD battery" (not its battery plant)
-    r"|\s+(?:battery|batteries|battery\s+cells|battery\s+packs?|cells|chips|semiconductors)\b"
+    r"|\s+(?:battery|batteries|battery\s+cells|battery\s+packs?|cells|chips|semiconductors)(?![\w-])"
     r"(?!\s+(?:plant|plants|factory|factories|gigafactory|joint|venture|maker|unit|arm|business|division))"
     r"(?!['’]))",
     re.IGNORECASE)
