@@ -252,12 +252,15 @@ class SizeRun:
         print(f"      {m.wall:.2f} s wall, {m.cpu:.2f} s CPU, {m.max_rss_mb:.0f} MB RSS, {status}", flush=True)
         return m
 
-    def corpus(self) -> tuple[Path, Path, Measurement | None]:
-        listing, full = corpus_paths(self.corpora, self.size)
+    def corpus(self, size: int | None = None, seed: int | None = None, folder: Path | None = None,
+               name: str = "generate") -> tuple[Path, Path, Measurement | None]:
+        """The corpus of this size and seed (or of those given), generated unless already there."""
+        size, seed, folder = size or self.size, seed or self.args.seed, folder or self.corpora
+        listing, full = corpus_paths(folder, size)
         if listing.is_file() and full.is_file():
             return listing, full, None
-        m = self.run([PYTHON, str(BENCH / "generate.py"), "--size", str(self.size), "--seed", str(self.args.seed),
-                      "--out", str(self.corpora)], "generate")
+        m = self.run([PYTHON, str(BENCH / "generate.py"), "--size", str(size), "--seed", str(seed),
+                      "--out", str(folder)], name)
         if m.exit_code != 0:
             raise SystemExit(f"the corpus generator failed; see {m.log}")
         return listing, full, m
@@ -323,13 +326,8 @@ class SizeRun:
     def additions(self, notes: dict[str, str]) -> dict[str, Step]:
         """The same 1,000 more articles (the next seed's corpus) built into an empty store, and
         added to a copy of the store of this size: time proportional to the batch, not the store."""
-        folder = self.corpora.parent / f"additions-seed-{self.args.seed + 1}"
-        listing, full = corpus_paths(folder, ADDED)
-        if not (listing.is_file() and full.is_file()):
-            m = self.run([PYTHON, str(BENCH / "generate.py"), "--size", str(ADDED), "--seed", str(self.args.seed + 1),
-                          "--out", str(folder)], "generate-additions")
-            if m.exit_code != 0:
-                raise SystemExit(f"the corpus generator failed; see {m.log}")
+        seed = self.args.seed + 1
+        listing, full, _ = self.corpus(ADDED, seed, self.corpora.parent / f"additions-seed-{seed}", "generate-additions")
         steps = {}
         for name in ("add-empty", "add"):
             store = self.work / f"store-{name}"

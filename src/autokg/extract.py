@@ -224,6 +224,8 @@ _PRODUCT_AFTER = re.compile(rf"(?:\s*(?:,|and|&)\s+[{_UP}][\w-]*(?:\s+[{_UP}][\w
 #: the name of a maker the reference data may not know: "Ebro EV Motors", "Hindustan Motors"
 _MAKER_NAME = re.compile(rf"\b((?:[{_UP}][\w&.’'-]*\s+){{1,3}}(?:Motors|Motor\s+Company|Motor\s+Corporation|"
                          r"Automobiles|Trucks|Motorcycles|Motor\s+Works))\b(?!\s+[A-Z0-9])")
+#: what an article calls the maker it is about, before a role: "the carmaker's chief executive"
+_SELF_NOUN = r"company|carmaker|automaker|car maker|maker|group|firm|manufacturer|start-up|startup"
 #: the name of a supplier the reference data may not know: "Kojima Industries", "NextStar Energy"
 _SUPPLIER_NAME = re.compile(rf"\b((?:[{_UP}][\w&’'-]*\s+){{1,3}}(?:Industries|Energy|Steel|Materials|Chemicals?|"
                             r"Batteries|Battery|Electronics|Components|Metals|Plastics|Tyres|Tires))\b(?!\s+[A-Z0-9])")
@@ -1327,8 +1329,8 @@ class Extractor:
                 named = next((f for f in found if of and f.start == b + became.end() + of.end()), None)
                 if named is not None:
                     org, role, became = named, became.group(1), None
-            bare_role = re.match(rf",\s+(?:the|its)\s+(?:(?:[\w-]+\s+){{0,2}}?(?:company|carmaker|automaker|car maker|"
-                                 rf"maker|group|firm|manufacturer|start-up|startup)['’]s\s+)?(?:[\w-]+\s+)??({roles.pattern})"
+            bare_role = re.match(rf",\s+(?:the|its)\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{_SELF_NOUN})['’]s\s+)?"
+                                 rf"(?:[\w-]+\s+)??({roles.pattern})"
                                  rf"(?:\s+and\s+(?:{roles.pattern}))?"
                                  # ("the management board member responsible for production,")
                                  rf"(?:\s+(?:responsible\s+for|in\s+charge\s+of)\s+[\w\s]{{1,30}}?)?\s*[,.]",
@@ -1336,8 +1338,7 @@ class Extractor:
                 titled if titled and org is None and titled.group(1) not in _PUBLIC_OFFICES else None) or (
                 became if became and became.group(1) not in _PUBLIC_OFFICES else None)
             # "The Chinese company’s chairman, Wang Chuanfu,": the article's maker
-            described_role = re.search(rf"\b(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?(?:company|carmaker|automaker|car maker|"
-                                       rf"maker|group|firm|manufacturer|start-up|startup|joint venture)['’]s\s+"
+            described_role = re.search(rf"\b(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SELF_NOUN}|joint venture)['’]s\s+"
                                        rf"(?:[\w-]+\s+)??({roles.pattern}),\s+$", before.lower())
             if org is None and described_role and main_maker is not None:
                 org, role = main_maker, described_role.group(1)

@@ -21,7 +21,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
@@ -38,6 +38,7 @@ from .mapping import TYPE, article_iri, entity_triples, static_ntriples, to_ntri
 from .model import Article, Entity
 from .queries import ResultTable, StoredQuery, run_query, stored_queries
 from .reference import load_reference
+from .resources import queries_dir
 from .store import GraphStore, RdfFormat, load_graph
 from .validate import (
     Engine,
@@ -162,7 +163,7 @@ def _process(batch: list[Article]) -> BatchResult:
         store.load("".join(known).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     report = validate_store(store)
     local = GraphStore.wrapping(store)
-    checks = {q.name: run_query(local, q).rows for q in stored_queries() if q.is_check and PER_BATCH in q.tags}
+    checks = {q.name: run_query(local, q).rows for q in _check_queries(queries_dir(), PER_BATCH)}
     return BatchResult(body, len(batch), facts, frozenset(entities), report.violations, checks)
 
 
@@ -323,11 +324,24 @@ def build_graph(paths: Sequence[str | Path], *, format: Format | None = None) ->
 PER_BATCH = "per-batch"
 
 
+@cache
+def _check_queries(folder: Path, tagged: str | None = None, untagged: str | None = None) -> tuple[StoredQuery, ...]:
+    """The stored ``*-violation.rq`` checks of a folder (with, or without, a tag), read once per
+    process: every batch of a build runs some of them."""
+    return tuple(q for q in stored_queries(folder) if q.is_check
+                 and (tagged is None or tagged in q.tags) and (untagged is None or untagged not in q.tags))
+
+
+def _check(query: StoredQuery, store: GraphStore | ox.Store) -> CheckResult:
+    """One stored check's rows on a store (or on an Oxigraph store opened elsewhere: a worker's)."""
+    graph = store if isinstance(store, GraphStore) else GraphStore.wrapping(store)
+    return CheckResult(query.name, query.summary, run_query(graph, query))
+
+
 def run_checks(store: GraphStore, *, per_batch: bool = True) -> list[CheckResult]:
     """Run every stored ``*-violation.rq`` check on the store (but those tagged per-batch, if not
     ``per_batch``)."""
-    return [CheckResult(q.name, q.summary, run_query(store, q)) for q in stored_queries()
-            if q.is_check and (per_batch or PER_BATCH not in q.tags)]
+    return [_check(q, store) for q in _check_queries(queries_dir(), untagged=None if per_batch else PER_BATCH)]
 
 
 def build(paths: Sequence[str | Path], out: str | Path | None, *, format: Format | None = None,
@@ -378,12 +392,8 @@ def validate_files(paths: Sequence[str | Path] | GraphStore, *,
     those the shapes cover on a whole graph."""
     store = paths if isinstance(paths, GraphStore) else load_graph(paths)
     # (a check tagged covered-by-shapes finds nothing that the shapes miss on the whole graph)
-    queries = [q for q in stored_queries() if q.is_check and COVERED_BY_SHAPES not in q.tags]
+    queries = _check_queries(queries_dir(), untagged=COVERED_BY_SHAPES)
     if engine != "sparql":
-        return validate(store, engine=engine), [CheckResult(q.name, q.summary, run_query(store, q)) for q in queries]
+        return validate(store, engine=engine), [_check(q, store) for q in queries]
     # one pool of processes takes the stored checks and the shapes' checks alike (a large store)
-    return check_store(store.store, folder=store.path, also=[partial(_stored_check, q) for q in queries])
-
-
-def _stored_check(query: StoredQuery, store: ox.Store) -> CheckResult:
-    return CheckResult(query.name, query.summary, run_query(GraphStore.wrapping(store), query))
+    return check_store(store.store, folder=store.path, also=[partial(_check, q) for q in queries])
