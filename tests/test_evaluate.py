@@ -88,3 +88,16 @@ def test_a_parent_company_counts_as_the_subsidiary_the_annotator_named():
     aligned = resolve.align(predicted, gold)
     assert aligned["model"] == gold["model"]
     assert aligned["production-site"] == {("org:traton", "country:PL")}
+
+
+def test_a_company_the_annotator_names_by_its_plants_name_is_that_company():
+    """Regression: "Mitsubishi Motors Thailand" is a name of the Laem Chabang plant in the
+    reference data and the company's own entry has its legal name, so the annotator's company
+    counted as a different one from the extractor's."""
+    from autokg.evaluate import _Resolver
+    from autokg.link import Linker
+    from autokg.reference import load_reference
+
+    resolve = _Resolver(Linker(load_reference()))
+    assert resolve.company("Mitsubishi Motors Thailand") == "org:mitsubishi-motors-thailand"
+    assert resolve.company("Laem Chabang plant") == "name:laem chabang plant"

@@ -1305,3 +1305,54 @@ def test_a_subsidiary_is_named_once_and_within_a_paragraph_and_a_plant_employs_n
                              text="The first Toyota N9 rolled off the line at Toyota Karawang this month. Ravi Moreau, "
                                   "head of production at Toyota Karawang, said the site would grow.")
     assert {(a.person.label, a.organisation.key) for a in extraction.affiliations} == {("Ravi Moreau", "toyota-motor")}
+
+
+def test_an_operating_company_named_as_a_plant_builds_the_models_of_its_parents_brand():
+    """"Mercedes-Benz South Africa began producing the ... Mercedes-Benz C-Class": the plant is
+    known by its operating company's name, and the sentence names the parent's brand in the model,
+    so the parent was taken as the producer. The company the sentence opens with (or that a
+    passive names: "built by Mitsubishi Motors Thailand") builds; with a state in its name too
+    ("Hyundai Motor Manufacturing Alabama"), and for another maker ("Subaru of Indiana
+    Automotive" building a Toyota). A town is still no part of a company's name."""
+    def builders(line):
+        return {(f.manufacturer.label, f.model.label if f.model else None) for f in _extraction(line).production}
+
+    assert {(f.manufacturer.key, f.model.label if f.model else None) for f in _extraction(
+        "East London adds a shift Mercedes-Benz South Africa will build more of the Mercedes-Benz C-Class at its "
+        "plant from 2026, for export. Ann Lee").production} == {("mercedes-benz-south-africa", "Mercedes-Benz C-Class")}
+    assert builders("Blue Springs gets a new Corolla Toyota Motor Manufacturing Mississippi will build the next "
+                    "Toyota Corolla from 2027, the company said. Ann Lee") == {
+        ("Toyota Motor Manufacturing Mississippi", "Toyota Corolla")}
+    assert builders("Lafayette takes on a Toyota Subaru of Indiana Automotive began building the Toyota Camry "
+                    "under contract in 2007. Ann Lee") == {("Subaru of Indiana Automotive", "Toyota Camry")}
+    (maker,) = {f.manufacturer for f in _extraction(
+        "Thailand’s pickup hub The Mitsubishi Triton is built by Mitsubishi Motors Thailand at Laem Chabang "
+        "for more than 100 markets. Ann Lee").production}
+    assert maker.key == "mitsubishi-motors-thailand"
+    unit = next(e for e in _extraction("Blue Springs gets a new Corolla Toyota Motor Manufacturing Mississippi will "
+                                       "build the next Toyota Corolla from 2027. Ann Lee").entities
+                if e.label == "Toyota Motor Manufacturing Mississippi")
+    assert unit.parent == "toyota-motor" and not unit.linked
+    assert builders("Munich adds a shift BMW Munich will build the BMW i3 from 2026, the company said. "
+                    "Ann Lee") == {("BMW AG", "BMW i3")}
+
+
+def test_a_licensees_name_that_starts_with_a_makers_is_a_company_of_its_own():
+    """"Kia Lucky Motors" (the Pakistani assembler of Kias) was read as Kia, and "Volvo Car
+    Malaysia" was cut in two by the split ("... Volvo Car | Malaysia began"), as was "Karachi Kia
+    Lucky | Motors assembles" in a headline whose words are capitalised. "General Motors" and a
+    maker's own model stay what they were."""
+    from autokg.articles import split_listing_line
+    from autokg.reference import load_reference
+
+    names = load_reference().name_kind
+    split = split_listing_line("Kia is back in Pakistan, via Karachi Kia Lucky Motors assembles the Kia Picanto "
+                               "in the port city. Ann Lee", names=names)
+    assert split.summary.startswith("Kia Lucky Motors assembles")
+    split = split_listing_line("Shah Alam builds Volvo’s XC40 Volvo Car Malaysia began assembling the SUV "
+                               "there in 2022. Ann Lee", names=names)
+    assert split.summary.startswith("Volvo Car Malaysia began")
+    makers = {m.entity.label for m in _extraction(
+        "Karachi assembler grows Kia Lucky Motors will add the Kia Stonic to its plant in Karachi next year, "
+        "as General Motors stays away. Ann Lee").mentions if m.entity.type.name == "MANUFACTURER"}
+    assert "Kia Lucky Motors" in makers and "General Motors" in makers

@@ -184,6 +184,14 @@ def _inside_name(names: _Names, j: int, tokens: list[str]) -> bool:
         if size and start + size > j:
             return True
     maker_before = names.kind(j - 1, 1) == "maker" or names.kind(j - 2, 2) == "maker"
+    # ("Volvo Car | Malaysia", "Toyota Motor Manufacturing | France": with a company's words between)
+    k = j
+    while k > 1 and j - k < 3 and tokens[k - 1][:1].isupper() and tokens[k - 1] in lexicon("company-words"):
+        k -= 1
+    if k < j and (names.kind(k - 1, 1) == "maker" or names.kind(k - 2, 2) == "maker"):
+        size = _name_at(names, j, models=True)
+        if names.kind(j, size) == "country":
+            maker_before = True
     if maker_before:
         size = _name_at(names, j, models=True)  # (the longest name there: not "U.S." of "U.S. Steel")
         last = tokens[j + size - 1] if size else ""
@@ -239,9 +247,14 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         score += 1.0
         if known_end:
             score += 0.5  # two known names side by side ("Tychy | Stellantis") are two phrases
-        if (j + subject_size < end and not tokens[j + subject_size - 1].endswith(",")
-                and _name_at(names, j + subject_size)):  # type: ignore[arg-type]
-            score -= 1.0  # ... so a standfirst does not start with both
+        following_size = _name_at(names, j + subject_size) if j + subject_size < end else 0  # type: ignore[arg-type]
+        if (following_size and not tokens[j + subject_size - 1].endswith(",")
+                and not (names.kind(j, subject_size) == "maker"  # type: ignore[union-attr]
+                         and (names.kind(j + subject_size, following_size) == "country"  # type: ignore[union-attr]
+                              or _strip(tokens[j + subject_size]) in lexicon("company-words")))):
+            # ... so a standfirst does not start with both (but "Volvo Car Malaysia began": a maker's
+            # national company)
+            score -= 1.0
     maker_before = bool(names) and names.kind(j - 1, 1) == "maker"  # type: ignore[union-attr]
     if maker_before and _strip(token)[:1].isdigit():
         return None  # "Peugeot | 208": a model name
@@ -341,6 +354,12 @@ def _title_case_boundary(tokens: list[str], end: int, names: _Names | None) -> i
                 if i - size >= 3 and names.kind(i - size, size):
                     j = i - size
                     break
+            else:
+                # "... via Karachi | Kia Lucky Motors assembles": a name no one knows that ends with a
+                # company's word starts with the maker's name it begins with
+                if _strip(tokens[j]) in lexicon("company-words") and tokens[j][:1].isupper():
+                    j = next((k for k in range(j - 1, max(2, j - 4), -1) if names.kind(k, 1) == "maker"
+                              and all(t[:1].isupper() for t in tokens[k:j])), j)
         if j - 1 >= 3 and tokens[j - 1] in lexicon("sentence-openers"):
             j -= 1
         if j - 2 >= 3 and tokens[j - 1] in ("and", "&") and names:

@@ -19,7 +19,7 @@ from .errors import InputError
 from .extract import Extractor
 from .link import COMPANY_TYPES, Linker
 from .model import Entity, EntityType, Extraction
-from .reference import fold, load_reference
+from .reference import fold, load_reference, slug
 
 METRICS = ("split", "manufacturers", "suppliers", "production-site", "status", "model", "locality",
            "strategy", "people")
@@ -90,6 +90,11 @@ class _Resolver:
                 return f"org:{maker.key}"
             if entity.type in (EntityType.SUPPLIER, EntityType.ORGANISATION):
                 return f"org:{entity.key}"
+            # a plant known by its operating company's name ("Mitsubishi Motors Thailand") names
+            # that company where the reference data has it, as the extractor takes it
+            unit = self.linker.reference.org(slug(name)) if entity.type is EntityType.PLANT else None
+            if unit is not None and unit.type in COMPANY_TYPES:
+                return f"org:{unit.key}"
         return f"name:{fold(name)}"
 
     def model(self, name: str) -> str:

@@ -229,6 +229,8 @@ _SELF_NOUN = r"company|carmaker|automaker|car maker|maker|group|firm|manufacture
 #: the name of a supplier the reference data may not know: "Kojima Industries", "NextStar Energy"
 _SUPPLIER_NAME = re.compile(rf"\b((?:[{_UP}][\w&’'-]*\s+){{1,3}}(?:Industries|Energy|Steel|Materials|Chemicals?|"
                             r"Batteries|Battery|Electronics|Components|Metals|Plastics|Tyres|Tires))\b(?!\s+[A-Z0-9])")
+#: the agent of a passive production verb, before its name: "is built by", "are assembled by"
+_BY_AGENT = re.compile(r"\b(?:built|made|assembled|produced|manufactured)\s+by\s+(?:the\s+)?$")
 #: words that open a sentence before a name: "When Hindustan Motors stopped ..."
 _OPENERS = frozenset(("when", "both", "their", "once", "whether", "although", "though", "unlike", "like", "as"))
 #: a plant spoken of without its place: "The plant makes the Vito", "its home plant", "the same lines"
@@ -1018,7 +1020,12 @@ class Extractor:
             b = match.end(1)
             a = b - len(label)
             inside = [f for f in result if a < f.end and f.start < b]
-            if any(not (f.entity.type.is_place or f.demonym) for f in inside):
+            named = [f for f in inside if not (f.entity.type.is_place or f.demonym)]
+            if named and named[0].start > a and self._licensee_name(text, named[0].start, b, named):
+                # "via Karachi | Kia Lucky Motors assembles": a place before the name is no part of it
+                a, label = named[0].start, text[named[0].start:b]
+                inside = [f for f in inside if f.start >= a]
+            if named and not self._licensee_name(text, a, b, named):
                 continue  # a known company, brand or plant is named there
             result = [f for f in result if f not in inside]
             # ("owned by the distributor Astana Motors": a seller of cars, not a maker)
@@ -1029,6 +1036,17 @@ class Extractor:
             result.append(_Found(self.linker.organisation(label, kind), a, b))
         result.sort(key=lambda f: f.start)
         return result
+
+    @staticmethod
+    def _licensee_name(text: str, a: int, b: int, named: list[_Found]) -> bool:
+        """Whether a name that starts with a known maker's is another company's all the same: the
+        maker's name, then words no one knows, then the suffix ("Kia Lucky Motors", a licensee)."""
+        if named[0].start != a or any(f.entity.type not in COMPANY_TYPES and f.entity.type is not EntityType.BRAND
+                                      for f in named):
+            return False
+        known_end = max(f.end for f in named)
+        between = text[known_end:b].split()[:-1]  # (the words before the suffix)
+        return any(w[:1].isupper() and w not in lexicon("company-words") for w in between)
 
     def _national_or_unit(self, company: Entity, short: str) -> bool:
         """Whether a company's name is a short name and only company words or places: "Hyundai
@@ -1042,15 +1060,14 @@ class Extractor:
         rest = name[len(short) + 1:].replace(",", " ").split()
         return all(word in lexicon("company-words") or self.reference.name_kind(word) in kinds for word in rest)
 
-    def _plant_builder(self, sentence: _Sentence, text: str) -> _Found | None:
+    def _plant_builder(self, sentence: _Sentence, text: str, *, company_only: bool = False) -> _Found | None:
         """The builder at a known plant named as a sentence's subject, where the sentence names no
         maker ("Mercedes-Benz India assembles the EQS in Chakan", "The Chakan plant builds the
         EQS"): the company the plant's name names, or else its operator. A plant known by its
         operating company's name ("Hyundai Motor Manufacturing Alabama", "Mercedes-Benz India")
         stands for that company, a unit of the operator; "BMW Munich" is the plant's name only (a
-        town is no part of a company's)."""
-        operated = next((f for f in sentence.found if f.entity.type is EntityType.PLANT
-                         and f.entity.operator and f.start - sentence.span.start <= 4), None)
+        town is no part of a company's). With ``company_only``, only such a company (or none)."""
+        operated = self._opening_plant(sentence)
         if operated is None:
             return None
         operator = self.reference.org(operated.entity.operator or "")
@@ -1061,12 +1078,51 @@ class Extractor:
         short = surface.split()[0]
         if known is not None and known.type in COMPANY_TYPES:
             builder = known
-        elif fold(short) == fold(operator.label.split()[0]) and self._unit_name(surface, short, ("country",)):
+        elif fold(short) == fold(operator.label.split()[0]) and self._company_unit(surface, short):
             builder = replace(self.linker.organisation(surface, EntityType.MANUFACTURER), parent=operator.key,
                               country=operated.entity.country)
+        elif company_only:
+            return None
         else:
             builder = operator
         return _Found(builder, operated.start, operated.start)
+
+    @staticmethod
+    def _opening_plant(sentence: _Sentence) -> _Found | None:
+        """The known plant a sentence opens with ("The Chakan plant builds ..."), or names as the
+        agent of a passive ("The pickup is built by Mitsubishi Motors Thailand")."""
+        base = sentence.span.start
+        return next((f for f in sentence.found if f.entity.type is EntityType.PLANT and f.entity.operator
+                     and (f.start - base <= 4 or _BY_AGENT.search(sentence.text, 0, f.start - base))), None)
+
+    def _operator_key(self, sentence: _Sentence) -> str | None:
+        """The operator of the known plant a sentence opens with, if any."""
+        opening = self._opening_plant(sentence)
+        return opening.entity.operator if opening else None
+
+    def _company_unit(self, name: str, short: str) -> bool:
+        """Whether ``name`` is ``short`` followed by company words and the names of countries,
+        regions or first-level subdivisions (or a country's adjective): "Mercedes-Benz South Africa",
+        "Hyundai Motor Manufacturing Alabama", "Subaru of Indiana Automotive", "Hyundai Motor
+        Manufacturing Czech"; not "BMW Munich" (a town is no part of a company's name)."""
+        if not name.startswith(short + " "):
+            return False
+        words = name[len(short) + 1:].replace(",", " ").split()
+        companies = lexicon("company-words")
+        places = (EntityType.COUNTRY, EntityType.REGION, EntityType.SUBDIVISION)
+        i, place = 0, False
+        while i < len(words):
+            for size in (3, 2, 1):
+                key = fold(" ".join(words[i:i + size]))
+                if i + size <= len(words) and (key in self.reference.demonyms or any(
+                        e.type in places for e in self.reference.names.get(key, ()))):
+                    i, place = i + size, True
+                    break
+            else:
+                if words[i] not in companies:
+                    return False
+                i += 1
+        return place or all(w in companies for w in words)
 
     @staticmethod
     def _add_anaphora(text: str, found: list[_Found], pattern: re.Pattern[str], antecedents: Iterable[_Found],
@@ -1783,6 +1839,14 @@ class Extractor:
                 builder = last_maker
                 makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
             if not makers and (built_by := self._plant_builder(sentence, text)) is not None:
+                makers = [built_by]
+            elif makers and (built_by := self._plant_builder(sentence, text, company_only=True)) is not None and all(
+                    _parent_or_child(named, built_by.entity) or named.key == self._operator_key(sentence)
+                    for named in self._named_makers(sentence)):
+                # "Mercedes-Benz South Africa began producing the latest Mercedes-Benz C-Class",
+                # "Subaru of Indiana Automotive made its last Toyota Camry": the operating company
+                # the sentence opens with builds the models it names
+                builder = built_by.entity
                 makers = [built_by]
             if makers:
                 last_maker = makers[0].entity
