@@ -1356,3 +1356,36 @@ def test_a_licensees_name_that_starts_with_a_makers_is_a_company_of_its_own():
         "Karachi assembler grows Kia Lucky Motors will add the Kia Stonic to its plant in Karachi next year, "
         "as General Motors stays away. Ann Lee").mentions if m.entity.type.name == "MANUFACTURER"}
     assert "Kia Lucky Motors" in makers and "General Motors" in makers
+
+
+def test_people_are_tied_to_their_company_in_more_of_the_ways_the_press_writes_it():
+    """Affiliations that were missed: a role before the name with a comma ("Renault’s chief
+    executive, Luca de Meo,"), a supplier the article is about ("Chief executive Florent
+    Menegaux’s group"), "who chaired Nissan’s European business", "then its chief executive", "The
+    company, led by ...", "X, the company founded by ..." (X, not a company named later), a speaker
+    with no title ("Elon Musk says ...": the company the sentence goes on to name, or the
+    article's), and a Korean given name in two syllables ("Chung Mong-koo"). A governor who speaks
+    stays nobody's employee."""
+    def people(title, text=""):
+        extraction = _extraction(title=title, text=text)
+        tied = {a.person.label: a.organisation.key for a in extraction.affiliations}
+        return {m.entity.label: tied.get(m.entity.label) for m in extraction.mentions if m.entity.type.name == "PERSON"}
+
+    assert people("Renault goes electric", "Renault’s chief executive, Luca de Meo, set out the plan in Paris.") == {
+        "Luca de Meo": "renault-group"}
+    assert people("Michelin closes a plant", "Chief executive Florent Menegaux’s group said the tyre plant would "
+                  "close next year.") == {"Florent Menegaux": "michelin"}
+    assert people("Nissan delays a model", "Gianluca de Ficchy, who chaired Nissan’s European business, said the "
+                  "decision was hard.") == {"Gianluca de Ficchy": "nissan-motor"}
+    assert people("Ford shuts a plant in Belgium", "Ford closed the plant in 2014. Alan Mulally, then its chief "
+                  "executive, said Europe had too many factories.")["Alan Mulally"] == "ford-motor"
+    assert people("Mercedes-Benz opens a plant", "Mercedes-Benz opened Factory 56 in Sindelfingen. The company, led "
+                  "by Ola Källenius since 2019, says it is a blueprint.") == {"Ola Källenius": "mercedes-benz-group"}
+    assert people("Scooter makers raise prices", "Ola Electric, the company founded by Bhavish Aggarwal, raised prices, "
+                  "and Ather Energy did the same.") == {"Bhavish Aggarwal": "ola-electric"}
+    assert people("Tesla opens Giga Texas", "The Austin factory builds the Model Y, and Elon Musk says the "
+                  "Cybertruck will follow.") == {"Elon Musk": "tesla"}
+    assert people("Tesla picks Texas", "Governor Greg Abbott said Tesla would bring thousands of jobs.") == {
+        "Greg Abbott": None}
+    assert people("Hyundai opens a plant in Brazil", "Chung Mong-koo, chairman of Hyundai Motor Company, attended "
+                  "the opening.") == {"Chung Mong-koo": "hyundai-motor-company"}

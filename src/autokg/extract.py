@@ -63,7 +63,8 @@ _WORD = re.compile(r"[\w’'.\-]+")
 #: character classes of names.
 _UP = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _LOW = "".join(c for c in map(chr, range(0x61, 0x250)) if c.islower())
-_NAME_WORD = (rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\b(?!['’])")
+#: (a Korean given name's second syllable is in lower case: "Chung Mong-koo", "Moon Jae-in")
+_NAME_WORD = (rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+|-[{_LOW}]{{2,4}})?\b(?!['’])")
 #: a name's last word may take a possessive: "Chief executive Oliver Blume’s company"
 _LAST_NAME_WORD = _NAME_WORD.replace(r"(?!['’])", r"(?!['’](?!s\b))")
 #: (the words of a name stand on one line: a headline's last word is no first name of the
@@ -251,7 +252,8 @@ _BECAME_ROLE = (r"(?:,\s+who\s+|,\s+(?:an?|the)\s+[^,.]{1,60},\s+|\s+(?:after|wh
 #: "Lyle Watters, who runs Ford's operations", "an engineer who previously led Honda's research");
 #: group 1 is the verb that says so without a possessive ("who runs GM International")
 _OWNER_AFTER = re.compile(r",\s+(?:the\s+)?(?:then\s+)?(?:(?:an?\s+[\w\s-]{1,40}?\s+)?who\s+"
-                          r"(?:(?:previously|formerly|now|also|currently)\s+)?(runs|heads|leads|led|ran|headed)\s+)?")
+                          r"(?:(?:previously|formerly|now|also|currently)\s+)?(runs|heads|leads|led|ran|headed|chairs|chaired|"
+                          r"oversees|oversaw|manages|managed)\s+)?")
 _PUBLIC_OFFICES = frozenset({"president", "prime minister", "minister", "chancellor", "governor", "mayor",
                              "secretary"})
 #: "Rwanda's first car plant": a place's own plant
@@ -1328,7 +1330,9 @@ class Extractor:
         # the maker the article is about: the first company or brand it names ("Renault's plant")
         makers = [f for f in found if (f.entity.type in COMPANY_TYPES or f.entity.type is EntityType.BRAND)
                   and not f.demonym]
-        main_maker = makers[0] if makers else None
+        # (an article about a supplier, "Chief executive Florent Menegaux’s group", is about that one)
+        main_maker = makers[0] if makers else next(
+            (f for f in found if f.entity.type in (EntityType.SUPPLIER, EntityType.ORGANISATION) and not f.demonym), None)
         for match in _person_candidates(text, stop):
             a, b = match.span()
             words = match.group(0).split()
@@ -1349,7 +1353,8 @@ class Extractor:
             possessive = [f for f in found if f.end <= a and re.fullmatch(r"['’]s\s+", text[f.end:a])]
             if possessive:
                 org = possessive[-1]
-            titled = re.search(rf"({roles.pattern})\s*$", before.lower())
+            # ("Nvidia’s chief executive, Jensen Huang": with a comma too)
+            titled = re.search(rf"({roles.pattern}),?\s*$", before.lower())
             if titled and org is None:
                 prefix_end = a - len(titled.group(0))
                 org = next((f for f in reversed(found) if f.end <= prefix_end and prefix_end - f.end <= 3), None) or \
@@ -1385,7 +1390,7 @@ class Extractor:
                 named = next((f for f in found if of and f.start == b + became.end() + of.end()), None)
                 if named is not None:
                     org, role, became = named, became.group(1), None
-            bare_role = re.match(rf",\s+(?:the|its)\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{_SELF_NOUN})['’]s\s+)?"
+            bare_role = re.match(rf",\s+(?:then\s+)?(?:the|its)\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{_SELF_NOUN})['’]s\s+)?"
                                  rf"(?:[\w-]+\s+)??({roles.pattern})"
                                  rf"(?:\s+and\s+(?:{roles.pattern}))?"
                                  # ("the management board member responsible for production,")
@@ -1399,17 +1404,30 @@ class Extractor:
             if org is None and described_role and main_maker is not None:
                 org, role = main_maker, described_role.group(1)
             # ("founded by the engineering professor Günther Schuh": a description may come between)
-            if org is None and re.search(r"\b(?:founded|co-founded|set\s+up|established)\s+(?:in\s+\d{4}\s+)?by\s+"
-                                         r"(?:(?:the|an?)\s+(?-i:[a-z][\w-]*\s+){1,3})?$", before, re.IGNORECASE):
-                # "Founded in 2019 by Carl-Magnus Norden and based in Stockholm, Volta designed ..."
-                org = next((f for f in makers if b <= f.start <= b + 80), None) or main_maker
+            founded = None if org is not None else re.search(
+                r"\b(?:founded|co-founded|set\s+up|established)\s+(?:in\s+\d{4}\s+)?by\s+"
+                r"(?:(?:the|an?)\s+(?-i:[a-z][\w-]*\s+){1,3}|its\s+(?:[\w-]+\s+){0,2}?(?:%s),\s+)?$" % roles.pattern,
+                before, re.IGNORECASE)
+            if founded:
+                # "Founded in 2019 by Carl-Magnus Norden and based in Stockholm, Volta designed ...";
+                # "Ola Electric, the company founded by Bhavish Aggarwal": the company just named
+                start = a - (len(before) - founded.start())
+                named_before = next((f for f in reversed(makers) if f.end <= start and re.fullmatch(
+                    r",\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:%s)\s+|which\s+was\s+)?" % _SELF_NOUN,
+                    text[f.end:start])), None)
+                org = named_before or next((f for f in makers if b <= f.start <= b + 80), None) or main_maker
                 role = "founder"
+            led = None if org is not None else re.search(
+                r"\b(?:(?:the\s+)?(?:%s)|it),\s+(?:led|run|headed|chaired)\s+by\s+$" % _SELF_NOUN, before, re.IGNORECASE)
+            if led and main_maker is not None:
+                # "The company, led by Ola Källenius since 2019, says ...": the company named last
+                org = next((f for f in reversed(makers) if f.end <= a), None) or main_maker
             if org is None and bare_role and main_maker is not None:
                 # "the chief executive" is the article's maker's; "its chief executive" that of the
                 # company named last ("... it said it would stop ..., that Jochen Zeitz, its chief
                 # executive, drew up")
                 recent = next((f for f in reversed(makers) if f.end <= a), None) \
-                    if bare_role.group(0).lstrip(", ").startswith("its") else None
+                    if bare_role.group(0).lstrip(", ").removeprefix("then ").startswith("its") else None
                 org = recent or main_maker
                 role = bare_role.group(1)
             listed = re.match(r"(?:,\s|\s(?:and|&)\s)", after) or re.search(r"(?:,\s|\s(?:and|&)\s)$", before)
@@ -1417,6 +1435,13 @@ class Extractor:
                 or re.search(r"(?:said|says|according to)\s+$", before)
             if org is None and not (listed or speech or titled):
                 continue
+            if org is None and speech and not titled and main_maker is not None:
+                # "Elon Musk says the Cybertruck will follow", "Ola Källenius said ... that
+                # Mercedes-Benz would cut its range": a speaker with no title speaks for the company
+                # the sentence goes on to name, or else the one the article is about
+                sentence = next((sp for sp in spans if sp.start <= a < sp.end + 1), None)
+                end = sentence.end if sentence is not None else b + 200
+                org = next((f for f in makers if b < f.start < end), None) or main_maker
             if org is not None and org.entity.type in (EntityType.COUNTRY, EntityType.REGION,
                                                          EntityType.SUBDIVISION, EntityType.LOCALITY):
                 org = None
