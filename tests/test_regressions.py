@@ -1389,3 +1389,43 @@ def test_people_are_tied_to_their_company_in_more_of_the_ways_the_press_writes_i
         "Greg Abbott": None}
     assert people("Hyundai opens a plant in Brazil", "Chung Mong-koo, chairman of Hyundai Motor Company, attended "
                   "the opening.") == {"Chung Mong-koo": "hyundai-motor-company"}
+
+
+def test_electric_as_a_kind_of_company_one_drive_among_others_or_a_cells_purpose_is_no_electrification():
+    """Every "electric" or "EV" made an electrification strategy: "the Vietnamese EV maker",
+    "the electric and combustion versions on the same line" (that is flexibility), "cells for
+    electric vehicles" (battery production). An electric model built on its own still counts."""
+    def strategies(line):
+        return {s.strategy for s in _extraction(line).strategies}
+
+    assert "electrification" not in strategies(
+        "VinFast breaks ground in Indonesia The Vietnamese EV maker broke ground on an assembly plant in Subang. Ann Lee")
+    flexible = strategies("Leipzig builds the Countryman BMW builds the electric and combustion versions of the Mini "
+                          "Countryman on the same line in Leipzig. Ann Lee")
+    assert "powertrain-flexibility" in flexible and "electrification" not in flexible
+    cells = strategies("Honda picks Ohio for cells Honda will build a battery plant in Ohio to make cells for Honda "
+                       "and Acura electric vehicles. Ann Lee")
+    assert "battery-production" in cells and "electrification" not in cells
+    assert "electrification" in strategies("Porsche starts the Taycan Porsche began series production of its first "
+                                           "all-electric model in Zuffenhausen in 2019. Ann Lee")
+
+
+def test_a_maker_that_builds_another_groups_model_works_with_it():
+    """"Renault makes the Kangoo, and the same lines turn out its twins for Mercedes-Benz and
+    Nissan" gave no partnership: building another group's model is one, for both companies; not
+    a national company or joint venture that bears the model's marque ("Ford Otosan" builds Fords)."""
+    def partners(line):
+        return {s.actor.key for s in _extraction(line).strategies if s.strategy == "partnership" and s.actor}
+
+    assert partners("A Hyundai van from Turkey Karsan builds the Hyundai H350 at its factory in Bursa. Ann Lee") == {
+        "karsan", "hyundai-motor-company"}
+    assert partners("Craiova adds the Puma Ford Otosan builds the Ford Puma in Craiova. Ann Lee") == set()
+    assert partners("Bratislava builds the Superb Volkswagen builds the Skoda Superb in Bratislava. Ann Lee") == set()
+
+
+def test_going_back_on_a_plan_cancels_it():
+    """"Nissan went back in February 2019 on its plan to build the new SUV in Sunderland" was read
+    as a plan."""
+    (fact,) = _extraction("Sunderland loses the X-Trail Nissan went back in February 2019 on its plan to build "
+                          "the new Nissan X-Trail at its Sunderland plant. Ann Lee").production
+    assert fact.status.value == "cancelled"

@@ -230,6 +230,19 @@ _SELF_NOUN = r"company|carmaker|automaker|car maker|maker|group|firm|manufacture
 #: the name of a supplier the reference data may not know: "Kojima Industries", "NextStar Energy"
 _SUPPLIER_NAME = re.compile(rf"\b((?:[{_UP}][\w&’'-]*\s+){{1,3}}(?:Industries|Energy|Steel|Materials|Chemicals?|"
                             r"Batteries|Battery|Electronics|Components|Metals|Plastics|Tyres|Tires))\b(?!\s+[A-Z0-9])")
+#: the uses of "electric" and "EV" that are no cue of electrification: a kind of company ("the
+#: Vietnamese EV maker"), one drive among others ("electric and combustion versions", "petrol,
+#: hybrid and electric"), what cells are for ("cells for electric vehicles")
+_DRIVES = r"(?:petrol|diesel|combustion|hybrid|plug-in hybrid|plug-in|ice|gasoline|mild-hybrid|full-hybrid)"
+_NOT_ELECTRIFICATION = re.compile(
+    r"\b(?:ev|electric[- ]vehicle|electric[- ]car|electric[- ]bus|electric)\s+(?:maker|manufacturer|start-?up|"
+    r"specialist|company|pioneer|rival|upstart|newcomer|joint venture|venture)s?\b"
+    r"|\b(?:maker|makers|manufacturer|producer|builder)s?\s+of\s+(?:[\w-]+\s+)?(?:electric|evs?)\b"
+    r"|\bto\s+supply\s+(?:[\w’'-]+\s+){0,3}?(?:electric|evs?)\b"
+    rf"|\b(?:battery[- ])?(?:electric|ev)(?:-only)?(?:\s*,\s*(?:[\w-]+\s+){{0,2}}?|\s+(?:and|or)\s+(?:[\w-]+\s+)?){_DRIVES}\b"
+    rf"|\b{_DRIVES}(?:-engined|-powered)?(?:\s*,\s*(?:[\w-]+\s*,\s*)?(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+    r"(?:fully\s+|all-|battery[- ])?electric\b"
+    r"|\b(?:cells?|batter(?:y|ies)|packs?)\s+for\s+(?:[\w-]+\s+){0,4}?(?:electric|evs?)\b")
 #: the agent of a passive production verb, before its name: "is built by", "are assembled by"
 _BY_AGENT = re.compile(r"\b(?:built|made|assembled|produced|manufactured)\s+by\s+(?:the\s+)?$")
 #: words that open a sentence before a name: "When Hindustan Motors stopped ..."
@@ -1089,6 +1102,10 @@ class Extractor:
             builder = operator
         return _Found(builder, operated.start, operated.start)
 
+    def _kin(self, company: Entity) -> set[str]:
+        """A company's key with those of its parents, also for a company minted from the text."""
+        return {company.key} | self.linker.family(company.key if company.linked else company.parent)
+
     @staticmethod
     def _opening_plant(sentence: _Sentence) -> _Found | None:
         """The known plant a sentence opens with ("The Chakan plant builds ..."), or names as the
@@ -1406,19 +1423,19 @@ class Extractor:
             # ("founded by the engineering professor Günther Schuh": a description may come between)
             founded = None if org is not None else re.search(
                 r"\b(?:founded|co-founded|set\s+up|established)\s+(?:in\s+\d{4}\s+)?by\s+"
-                r"(?:(?:the|an?)\s+(?-i:[a-z][\w-]*\s+){1,3}|its\s+(?:[\w-]+\s+){0,2}?(?:%s),\s+)?$" % roles.pattern,
+                rf"(?:(?:the|an?)\s+(?-i:[a-z][\w-]*\s+){{1,3}}|its\s+(?:[\w-]+\s+){{0,2}}?(?:{roles.pattern}),\s+)?$",
                 before, re.IGNORECASE)
             if founded:
                 # "Founded in 2019 by Carl-Magnus Norden and based in Stockholm, Volta designed ...";
                 # "Ola Electric, the company founded by Bhavish Aggarwal": the company just named
                 start = a - (len(before) - founded.start())
                 named_before = next((f for f in reversed(makers) if f.end <= start and re.fullmatch(
-                    r",\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:%s)\s+|which\s+was\s+)?" % _SELF_NOUN,
+                    rf",\s+(?:the\s+(?:[\w-]+\s+){{0,2}}?(?:{_SELF_NOUN})\s+|which\s+was\s+)?",
                     text[f.end:start])), None)
                 org = named_before or next((f for f in makers if b <= f.start <= b + 80), None) or main_maker
                 role = "founder"
             led = None if org is not None else re.search(
-                r"\b(?:(?:the\s+)?(?:%s)|it),\s+(?:led|run|headed|chaired)\s+by\s+$" % _SELF_NOUN, before, re.IGNORECASE)
+                rf"\b(?:(?:the\s+)?(?:{_SELF_NOUN})|it),\s+(?:led|run|headed|chaired)\s+by\s+$", before, re.IGNORECASE)
             if led and main_maker is not None:
                 # "The company, led by Ola Källenius since 2019, says ...": the company named last
                 org = next((f for f in reversed(makers) if f.end <= a), None) or main_maker
@@ -2118,7 +2135,11 @@ class Extractor:
                 seen.extend(makers)
             if not _any_strategy_cue().search(lowered):
                 continue
-            codes = {code for pattern, code in _strategy_cues() if pattern.search(lowered)}
+            # (an electric model's name among other drives is flexibility, an "EV maker" is a kind of
+            # company and "cells for electric vehicles" are batteries: none of them is electrification)
+            plain = _NOT_ELECTRIFICATION.sub(" ", lowered)
+            codes = {code for pattern, code in _strategy_cues()
+                     if pattern.search(plain if code == "electrification" else lowered)}
             if not codes:
                 continue
             places = tuple(dict.fromkeys(
@@ -2162,6 +2183,21 @@ class Extractor:
                 results[key] = replace(results[key], places=tuple(dict.fromkeys(results[key].places + places)))
             else:
                 results[key] = StrategyFact(code, fact.evidence, maker, places)
+        # A maker that builds another group's model works with it: "the same lines turn out its
+        # twins for Mercedes-Benz and Nissan", "the Colt is built by Oyak Renault"
+        for fact in production:
+            owner = self.linker.company(fact.model) if fact.model is not None else None
+            if owner is None or self._kin(owner) & self._kin(fact.manufacturer):
+                continue
+            # (not a maker's national company or joint venture that bears its name: "Ford Otosan"
+            # builds Fords, "Toyota Motor Philippines" Toyotas)
+            marque = self.reference.brand_label(fact.model) or owner.label  # type: ignore[arg-type]
+            if fold(marque.split()[0]) in fold(fact.manufacturer.label).split():
+                continue
+            for actor in (fact.manufacturer, owner):
+                key = ("partnership", actor.ref)
+                if key not in results:
+                    results[key] = StrategyFact("partnership", fact.evidence, actor, ())
         # A strategy discussed with no maker named stays attributed to nobody only if no
         # maker-specific fact of the same strategy exists.
         for code, actor_ref in list(results):
