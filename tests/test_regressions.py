@@ -1429,3 +1429,15 @@ def test_going_back_on_a_plan_cancels_it():
     (fact,) = _extraction("Sunderland loses the X-Trail Nissan went back in February 2019 on its plan to build "
                           "the new Nissan X-Trail at its Sunderland plant. Ann Lee").production
     assert fact.status.value == "cancelled"
+
+
+def test_a_market_is_no_production_site_and_no_hint_at_where_a_town_is():
+    """"makes its twin ... for buyers in the United States" made the United States a production
+    site, and "its plant near Naples" Naples, Florida."""
+    facts = _production("Pomigliano builds a Dodge Stellantis began producing the Alfa Romeo Tonale at its plant "
+                        "near Naples in 2022 and makes its twin, the Dodge Hornet, for buyers in the United States. "
+                        "Ann Lee")
+    assert {site for _, site, _, _ in facts} == {"Naples"}
+    (naples,) = {f.site for f in _extraction("Pomigliano builds a Dodge Stellantis makes the Dodge Hornet at its "
+                                             "plant near Naples for buyers in the United States. Ann Lee").production}
+    assert naples.country == "IT"

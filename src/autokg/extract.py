@@ -230,6 +230,9 @@ _SELF_NOUN = r"company|carmaker|automaker|car maker|maker|group|firm|manufacture
 #: the name of a supplier the reference data may not know: "Kojima Industries", "NextStar Energy"
 _SUPPLIER_NAME = re.compile(rf"\b((?:[{_UP}][\w&’'-]*\s+){{1,3}}(?:Industries|Energy|Steel|Materials|Chemicals?|"
                             r"Batteries|Battery|Electronics|Components|Metals|Plastics|Tyres|Tires))\b(?!\s+[A-Z0-9])")
+#: before a country or region that is a market: "for buyers in the United States", "for sale in Japan"
+_MARKET_BEFORE = re.compile(r"\b(?:for|to)\s+(?:[\w-]+\s+)?(?:buyers|customers|drivers|motorists|consumers|"
+                            r"dealers|fleets|sale|export)\s+(?:in|to|across)\s+(?:the\s+)?$", re.IGNORECASE)
 #: the uses of "electric" and "EV" that are no cue of electrification: a kind of company ("the
 #: Vietnamese EV maker"), one drive among others ("electric and combustion versions", "petrol,
 #: hybrid and electric"), what cells are for ("cells for electric vehicles")
@@ -632,7 +635,9 @@ class Extractor:
     def extract(self, article: Article) -> Extraction:
         text = article.content
         hits = self._gazetteer(text)
-        countries = self._context_countries(hits)
+        # (a market, "for buyers in the United States", says nothing of where the towns named are)
+        hits_of_places = [h for h in hits if not _MARKET_BEFORE.search(text, max(0, h[0] - 40), h[0])]
+        countries = self._context_countries(hits_of_places)
         makers, unit_brands = self._context_makers(hits)
         found: list[_Found] = []
         for a, b, key in hits:
@@ -646,7 +651,7 @@ class Extractor:
                 # "Vitória, Brazil": a plant's town in a country the article does not name
                 # otherwise, where no maker it names has a plant, is the town of that name in a
                 # country it names
-                others = self._context_countries([h for h in hits if h[2] != key])
+                others = self._context_countries([h for h in hits_of_places if h[2] != key])
                 if others and entity.country not in others:
                     entity = self._town_of(text[a:b], others) or entity
             if entity is not None and entity.type is EntityType.PLANT:
@@ -1596,6 +1601,8 @@ class Extractor:
                 continue
             if excluded.search(before) or _NOT_A_WORKS_BEFORE.search(before) or _NEGATED_BEFORE.search(before):
                 continue
+            if entity.type in (EntityType.COUNTRY, EntityType.REGION) and _MARKET_BEFORE.search(before):
+                continue  # "makes its twin for buyers in the United States": a market
             if _SOLD_AFTER.match(text, local_end):
                 continue  # "in Europe the Passat sells mainly as an estate": a market
             if candidates and _NEAR_BEFORE.fullmatch(text, candidates[-1][0].end - base, local_start):
