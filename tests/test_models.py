@@ -30,9 +30,21 @@ def test_every_model_belongs_to_a_known_brand_and_company(reference):
     assert len(models) > 1500
     for model in models:
         brand = reference.get(EntityType.BRAND, model.parent or "")
-        assert brand is not None and model.label.startswith(brand.label + " ")
+        # (under the brand's marque: "Volkswagen Amarok" of Volkswagen Commercial Vehicles)
+        assert brand is not None and model.label.startswith(reference.marque(brand) + " ")
         assert model.linked and model.wikidata is None  # no verified identifiers for models
         assert model.key == f"{brand.key}/{model.key.split('/', 1)[1]}"
+
+
+def test_a_divisions_models_carry_the_marque_its_name_starts_with(reference):
+    """Models of Volkswagen Commercial Vehicles, Volvo Trucks or Mercedes-Benz Trucks were called
+    "Volkswagen Commercial Vehicles Amarok" and "Volvo Trucks FH"; they are badged Volkswagen and
+    Volvo, and found under those names too."""
+    (amarok,) = reference.models["volkswagen amarok"]
+    assert amarok.key == "volkswagen-commercial-vehicles/amarok" and amarok.label == "Volkswagen Amarok"
+    assert reference.models["volkswagen commercial vehicles amarok"] == [amarok]
+    assert [m.label for m in reference.models["volvo fh"]] == ["Volvo FH"]
+    assert reference.marque(reference.get(EntityType.BRAND, "ud-trucks")) == "UD Trucks"  # (no brand "UD")
 
 
 def test_a_model_name_that_starts_with_its_brand_is_found_only_with_it(reference):

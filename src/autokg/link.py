@@ -113,14 +113,16 @@ class Linker:
         # made from the brand, always carries the same company.
         company = self.company(brand or maker)
         owner = brand or maker
-        if fold(name).startswith(fold(owner.label) + " "):
-            name = name[len(owner.label):].strip()
+        marque = self.reference.marque(brand) if brand is not None else maker.label
+        for label in dict.fromkeys((owner.label, marque)):
+            if fold(name).startswith(fold(label) + " "):
+                name = name[len(label):].strip()
         if brand is not None and (known := self.reference.model_named(name, brand)) is not None:
             return known
         key = f"{owner.key}/{model_slug(name)}"
         if (same_key := self.reference.get(EntityType.MODEL, key)) is not None:
             return same_key  # another spelling of a known model ("Model-Y")
-        return Entity(EntityType.MODEL, key, f"{owner.label} {name}",
+        return Entity(EntityType.MODEL, key, f"{marque} {name}",
                       parent=brand.key if brand else None,
                       operator=company.key if company else None)
 

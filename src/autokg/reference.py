@@ -190,6 +190,17 @@ class Reference:
     def brands_of(self, company_key: str) -> list[Entity]:
         return self._brands.get(company_key, [])
 
+    def marque(self, brand: Entity) -> str:
+        """The name a brand's vehicles carry: a division's brand ("Volkswagen Commercial Vehicles",
+        "Mercedes-Benz Trucks", "Volvo Buses") badges them with the brand its name starts with, so
+        its models are the "Volkswagen Amarok" and the "Volvo FH"."""
+        words = brand.label.split()
+        for size in range(len(words) - 1, 0, -1):
+            if all(w in _DIVISION_WORDS for w in words[size:]) and any(
+                    e.type is EntityType.BRAND for e in self.names.get(fold(" ".join(words[:size])), ())):
+                return " ".join(words[:size])
+        return brand.label
+
     def owner(self, entity: Entity) -> Entity:
         """The company behind a brand (the entity itself for anything else)."""
         if entity.type is EntityType.BRAND and entity.parent:
@@ -306,6 +317,8 @@ def _load_plants(ref: Reference) -> None:
             ))
 
 
+#: the words that make a brand's name a division's ("Volkswagen Commercial Vehicles")
+_DIVISION_WORDS = frozenset({"Commercial", "Vehicles", "Trucks", "Vans", "Buses", "Coaches"})
 #: what ``models.csv`` says a model is
 MODEL_KINDS = frozenset({"car", "suv", "pickup", "van", "truck", "bus"})
 
@@ -327,13 +340,16 @@ def _load_models(ref: Reference) -> None:
                                      f"{', '.join(sorted(MODEL_KINDS))}", path=path, line=line)
         owner = ref.owner(brand)
         aliases = _split(row["aliases"])
-        prefix = fold(brand.label) + " "
+        marque = ref.marque(brand)
+        prefixes = tuple(dict.fromkeys((fold(brand.label) + " ", fold(marque) + " ")))
         # "Polestar 3": a name that starts with its brand is found only with it ("3" is no name)
-        if fold(name).startswith(prefix):
-            name = name[len(brand.label):].strip()
-        bare = tuple(s for s in (name, *aliases) if not fold(s).startswith(prefix) and not s.isdigit())
-        full = tuple(s if fold(s).startswith(prefix) else f"{brand.label} {s}" for s in (name, *aliases))
-        ref.add_model(Entity(EntityType.MODEL, f"{brand.key}/{model_slug(name)}", f"{brand.label} {name}",
+        for label in (brand.label, marque):
+            if fold(name).startswith(fold(label) + " "):
+                name = name[len(label):].strip()
+        bare = tuple(s for s in (name, *aliases) if not fold(s).startswith(prefixes) and not s.isdigit())
+        full = tuple(dict.fromkeys(s if fold(s).startswith(prefixes) else f"{label} {s}"
+                                   for s in (name, *aliases) for label in (brand.label, marque)))
+        ref.add_model(Entity(EntityType.MODEL, f"{brand.key}/{model_slug(name)}", f"{marque} {name}",
                              linked=True, parent=brand.key, operator=owner.key if owner is not brand else None,
                              aliases=aliases),
                       bare + full)
