@@ -1441,3 +1441,19 @@ def test_a_market_is_no_production_site_and_no_hint_at_where_a_town_is():
     (naples,) = {f.site for f in _extraction("Pomigliano builds a Dodge Stellantis makes the Dodge Hornet at its "
                                              "plant near Naples for buyers in the United States. Ann Lee").production}
     assert naples.country == "IT"
+
+
+def test_a_headlines_fact_gives_way_to_the_builder_the_text_names():
+    """"A Fiat made in Hiroshima? Mazda began building the Fiat 124 Spider at its Ujina plant"
+    gave Stellantis (the Fiat brand's owner) a plant in Japan beside Mazda's fact, and "Ford quits
+    car production in Russia Ford Sollers, Ford's joint venture, closed its plants" gave Ford one
+    beside Ford Sollers'. A headline's fact that the text gives to someone unrelated stays."""
+    def makers(line):
+        return {f.manufacturer.key for f in _extraction(line).production}
+
+    assert makers("A Fiat made in Hiroshima? Mazda began building the Fiat 124 Spider at its Ujina plant in 2016 "
+                  "under a supply agreement. Ann Lee") == {"mazda"}
+    assert makers("Ford quits car production in Russia Ford Sollers, Ford’s joint venture with Sollers, closed its "
+                  "car plant in Vsevolozhsk in 2019. Ann Lee") == {"ford-sollers"}
+    assert makers("Toyota builds in Kentucky Ford will build trucks in Louisville, Kentucky, from 2026. "
+                  "Ann Lee") == {"toyota-motor", "ford-motor"}

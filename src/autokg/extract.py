@@ -2067,8 +2067,32 @@ class Extractor:
                     del facts[key]
                     facts[(fact.manufacturer.ref, model.ref, fact.site.ref)] = replace(fact, model=model)
         # (subsumed facts go first: "Africa" is no site of its own where the article says South Africa)
-        return self._drop_subsumed(list(self._refine_sites(list(self._drop_subsumed(list(facts.values()))),
-                                                           named_sites)))
+        return self._drop_restated(self._drop_subsumed(list(self._refine_sites(
+            list(self._drop_subsumed(list(facts.values()))), named_sites))))
+
+    def _drop_restated(self, facts: tuple[ProductionFact, ...]) -> tuple[ProductionFact, ...]:
+        """Leave out a headline's fact that the text after it gives to another builder in the same
+        country: "A Fiat made in Hiroshima? | Mazda began building the Fiat 124 Spider ...", "JLR's
+        first Chinese factory opens | Chery Jaguar Land Rover, the joint venture, began building
+        ...", "Ford quits car production in Russia | Ford Sollers ... closed its car plants". The
+        headline's maker is the model's (the builder was not yet named), a relative of the builder,
+        or in the builder's name."""
+        def country(site: Entity) -> str | None:
+            return site.key if site.type is EntityType.COUNTRY else site.country
+
+        kept = []
+        for fact in facts:
+            if fact.evidence.span.start == 0:
+                maker = fact.manufacturer
+                builders = {o.manufacturer for o in facts if o.evidence.span.start > 0 and o.manufacturer != maker
+                            and country(o.site) is not None and country(o.site) == country(fact.site)
+                            and (fact.model is None or o.model == fact.model)}
+                of_model = fact.model is not None and self.linker.company(fact.model) == maker
+                if any(of_model or self._kin(b) & self._kin(maker)
+                       or fold(maker.label.split()[0]) in fold(b.label).split() for b in builders):
+                    continue
+            kept.append(fact)
+        return tuple(kept)
 
     def _refine_sites(self, facts: list[ProductionFact], named: set[Entity]) -> list[ProductionFact]:
         """A fact placed in a country or state goes to the one town or plant in it that the
