@@ -9,6 +9,7 @@ typed twice, an IRI where a literal belongs, a link to the wrong place, evidence
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -54,15 +55,28 @@ def ill_formed(graph: Graph, value: str | None) -> bool:
                for o in graph.objects())
 
 
+#: well-formed lexical forms of the date types rdflib does not check (it takes "2026 (2)"^^xsd:gYear)
+UNCHECKED_DATES = {XSD.gYear: r"-?\d{4,}(?:Z|[+-]\d\d:\d\d)?", XSD.gYearMonth: r"-?\d{4,}-\d\d(?:Z|[+-]\d\d:\d\d)?"}
+
+
+def unchecked_ill_formed(graph: Graph, value: str | None) -> bool:
+    """Whether the graph has a literal of this text that is an ill-formed xsd:gYear or
+    xsd:gYearMonth: SHACL says it has no such datatype, but pySHACL, through rdflib, lets it pass."""
+    return any(isinstance(o, Literal) and str(o) == value and o.datatype in UNCHECKED_DATES
+               and not re.fullmatch(UNCHECKED_DATES[o.datatype], str(o)) for o in graph.objects())
+
+
 def assert_same(graph: Graph) -> ValidationReport:
     reference = validate(graph, engine="pyshacl")
     ours = validate(graph, engine="sparql")
     extra = results(ours) - results(reference)
     # SHACL says values that cannot be compared violate sh:lessThan and the range constraints
-    # (an ill-formed "40.5 (2)"^^xsd:decimal, a "33.1"^^xsd:gYear latitude); pySHACL lets them pass
+    # (an ill-formed "40.5 (2)"^^xsd:decimal, a "33.1"^^xsd:gYear latitude), and an ill-formed
+    # "2026 (2)"^^xsd:gYear sh:datatype xsd:gYear; pySHACL lets them pass
     for focus, _, value, constraint in extra:
         if (constraint == "lessThan" and incomparable(graph, focus)) or (
-                constraint in RANGES and ill_formed(graph, value)):
+                constraint in RANGES and ill_formed(graph, value)) or (
+                constraint in ("datatype", "or") and unchecked_ill_formed(graph, value)):
             ours = ValidationReport(ours.conforms, tuple(
                 v for v in ours.violations if not ((v.focus, v.constraint) == (focus, constraint) and (
                     constraint == "lessThan" or v.value == value))), ours.triples)

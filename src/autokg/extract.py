@@ -2076,7 +2076,7 @@ class Extractor:
         first Chinese factory opens | Chery Jaguar Land Rover, the joint venture, began building
         ...", "Ford quits car production in Russia | Ford Sollers ... closed its car plants". The
         headline's maker is the model's (the builder was not yet named), a relative of the builder,
-        or in the builder's name."""
+        or in the builder's name; a known plant in the headline gives way only to facts there."""
         def country(site: Entity) -> str | None:
             return site.key if site.type is EntityType.COUNTRY else site.country
 
@@ -2084,8 +2084,10 @@ class Extractor:
         for fact in facts:
             if fact.evidence.span.start == 0:
                 maker = fact.manufacturer
+                # (a known plant the headline names is no vaguer than what follows: only that plant)
                 builders = {o.manufacturer for o in facts if o.evidence.span.start > 0 and o.manufacturer != maker
                             and country(o.site) is not None and country(o.site) == country(fact.site)
+                            and (fact.site.type is not EntityType.PLANT or o.site == fact.site)
                             and (fact.model is None or o.model == fact.model)}
                 of_model = fact.model is not None and self.linker.company(fact.model) == maker
                 if any(of_model or self._kin(b) & self._kin(maker)
