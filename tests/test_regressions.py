@@ -1461,3 +1461,13 @@ def test_a_headlines_fact_gives_way_to_the_builder_the_text_names():
     sites = {f.site.key for f in _extraction("Hyundai opens Metaplant America in Georgia The $7.6bn factory near "
                                              "Savannah builds the Ioniq 5, Hyundai Motor Group said. Ann Lee").production}
     assert "hyundai-metaplant-america" in sites
+
+
+def test_a_mill_or_a_refinery_is_no_vehicle_plant():
+    """"a new steel mill in Donaldsonville, which is to supply the group's car plants" made
+    Donaldsonville a Hyundai production site, and "the plant near Corpus Christi" of a headline
+    about a lithium refinery one of Tesla's."""
+    assert _production("Hyundai plans a steel mill Hyundai Motor Group will build a new steel mill in Donaldsonville, "
+                       "Louisiana, which is to supply the group’s American car plants. Ann Lee") == set()
+    assert _production("Tesla breaks ground on a lithium refinery in Texas Elon Musk attended the ceremony for the "
+                       "plant near Corpus Christi, which is to turn ore into lithium hydroxide. Ann Lee") == set()

@@ -199,7 +199,9 @@ _DESCRIBED_PLANT = re.compile(r"\b(?:the|its|their|a|this|that)\s+(?:[\w-]+\s+){
 _NOT_A_WORKS_BEFORE = re.compile(
     r"\b(?:showrooms?|stores?|shops?|dealerships?|offices?|headquarters|hq|studios?|(?:r&d|research|design|"
     r"development|technical|engineering|innovation|training|distribution|logistics|service|sales|test(?:ing)?|"
-    r"data)\s+(?:centres?|centers?|hubs?|sites?|facilit(?:y|ies)|campus(?:es)?|tracks?))\s+(?:in|at|near)\s+(?:the\s+)?$",
+    r"data)\s+(?:centres?|centers?|hubs?|sites?|facilit(?:y|ies)|campus(?:es)?|tracks?)|"
+    # ("a new steel mill in Donaldsonville, which is to supply the group's car plants")
+    r"(?:steel\s+|paper\s+|rolling\s+)?mills?|refiner(?:y|ies)|smelters?|mines?|foundr(?:y|ies))\s+(?:in|at|near)\s+(?:the\s+)?$",
     re.IGNORECASE)
 #: before a town that shares a maker's name ("in Lincoln"), not before a company ("a stake in Ford")
 _TOWN_NOT_MAKER = re.compile(r"(?<!stake )(?<!shares )(?<!invested )(?<!investment )(?<!interest )(?<!invest )"
@@ -364,7 +366,7 @@ def _pattern(name: str) -> re.Pattern[str]:
 def _non_vehicle_plant() -> re.Pattern[str]:
     """"battery cell plant", "recycling factory": a plant that makes no vehicles, in lower case."""
     return re.compile(rf"\b(?:{_pattern('non-vehicle-plant-words').pattern})\s+(?:[\w-]+\s+)?"
-                      r"(?:plant|factory|gigafactory)")
+                      r"(?:plant|factory|gigafactory)|\b(?:refiner(?:y|ies)|smelters?|steel\s+mills?)\b")
 
 
 @cache
@@ -438,6 +440,9 @@ _SOLD_AFTER = re.compile(r"\s+(?:the\s+|its\s+)?(?:(?!(?:and|or|to|will|would)\b
 #: What a plant that makes no vehicles is for: "to supply packs for", "to produce cells for".
 _SUPPLY_PURPOSE = re.compile(r"\bto\s+(?:supply|make|produce|provide)\s+(?:[\w-]+\s+){0,3}?"
                              r"(?:battery\s+)?(?:packs|cells|batteries|engines|components|parts)\s+(?:for|to)\b"
+                             # "a steel mill ... to supply the group's American car plants"
+                             r"|\bto\s+supply\s+(?:[\w’'-]+\s+){0,4}?(?:car\s+|assembly\s+|vehicle\s+)?"
+                             r"(?:plants|factories)\b"
                              # "started producing cells in Commerce, Georgia, for the Ford F-150 Lightning"
                              # "built its last engine in September 2020"
                              r"|\b(?:produc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|manufactur(?:e|es|ed|ing)|"
