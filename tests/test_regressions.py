@@ -1471,3 +1471,25 @@ def test_a_mill_or_a_refinery_is_no_vehicle_plant():
                        "Louisiana, which is to supply the group’s American car plants. Ann Lee") == set()
     assert _production("Tesla breaks ground on a lithium refinery in Texas Elon Musk attended the ceremony for the "
                        "plant near Corpus Christi, which is to turn ore into lithium hydroxide. Ann Lee") == set()
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    # a perfect tense wants its object
+    ("Togg takes the T10X to Germany Turkey’s national carmaker has picked Germany, home to a large Turkish "
+     "community, as the first export market for its electric SUV. Ann Lee", "Togg takes the T10X to Germany"),
+    # "northern" is an adjective
+    ("What Maubeuge builds Renault has made the Kangoo van in the northern French town since 2021, and the same "
+     "lines turn out its twins for Mercedes-Benz and Nissan. Ann Lee", "What Maubeuge builds"),
+    # so is a compound with an accented letter
+    ("Busan, source of Europe’s Renault Arkana Renault Korea builds the coupé-style SUV, which it ships to "
+     "Europe, at its plant in the port city. Ann Lee", "Busan, source of Europe’s Renault Arkana"),
+    # a noun that an appositive name may follow is followed by no "The"
+    ("Turkey’s Anadolu Isuzu takes over Samarkand’s bus maker The Turkish Isuzu licensee agreed in 2025 to buy "
+     "the state’s stake. Ann Lee", "Turkey’s Anadolu Isuzu takes over Samarkand’s bus maker"),
+])
+def test_a_headline_ends_where_a_sentence_could_not_go_on(line, title):
+    """Listing lines the split cut in the middle of the standfirst's first sentence."""
+    from autokg.articles import split_listing_line
+    from autokg.reference import load_reference
+
+    assert split_listing_line(line, names=load_reference().name_kind).title == title

@@ -87,6 +87,8 @@ _OPENING_QUOTE = "\"'“‘«"
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*,?$")
 _MODEL_CODE = re.compile(r"^(?=.*\d)[\w.\-]+$")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
+#: a compound adjective in lower case: "second-generation", "coupé-style"
+_COMPOUND_ADJECTIVE = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]{2,})+")
 _ADJECTIVE_SUFFIXES = ("ive", "ic", "ous", "ful", "ible", "able")
 
 
@@ -238,7 +240,8 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         score -= 1.5  # "move in", "scaled back", "walked away from": a verb's particle can end a headline
     if bare_previous.lower() in lexicon("roles"):
         score -= 2.0  # "German chancellor | Olaf Scholz": a role comes before a name
-    elif bare_previous.lower() in lexicon("appositive-nouns"):
+    elif bare_previous.lower() in lexicon("appositive-nouns") and not determiner:
+        # (not before "The": "takes over Samarkand's bus maker | The Turkish Isuzu licensee ...")
         score -= 4.0  # "SAIC’s Indian subsidiary | MG Motor India": the name is the noun’s appositive
     subject_size = _name_at(names, j) if names else 0
     known_start = subject_size > 0
@@ -269,7 +272,8 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         adjective = bare_previous.lower() in lexicon("adjectives") or bare_previous.endswith(
             _ADJECTIVE_SUFFIXES
         ) or (j >= 2 and tokens[j - 2].lower() in _DETERMINERS and bare_previous.endswith("ed")) or (
-            bool(re.fullmatch(r"[a-z]{2,}(?:-[a-z]{2,})+", bare_previous)))  # "the second-generation | Porsche Macan"
+            bare_previous.islower() and _COMPOUND_ADJECTIVE.fullmatch(bare_previous) is not None)
+        # ("the second-generation | Porsche Macan")
         score += -1.0 if adjective else 1.0  # ("makes the revived | Toyota Tamaraw": a participle)
     elif _MODEL_CODE.match(bare_previous):
         score += 1.0
@@ -285,6 +289,9 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         score -= 1.0
     if j >= 2 and tokens[j - 2].lower() == "to" and bare_previous[:1].islower():
         score -= 1.5  # "... plans to produce | Neue Klasse": an infinitive wants its object
+    elif (j >= 2 and tokens[j - 2].lower() in ("has", "have", "had") and bare_previous[:1].islower()
+          and bare_previous.endswith(("ed", "en", "ght", "de", "un", "wn"))):
+        score -= 1.5  # "... has picked | Germany": so does a perfect tense
     if opener or token[0] in _OPENING_QUOTE or _OWNED.fullmatch(token):
         score += 1.5  # ("Geely-owned Lotus makes ...": an owner's adjective opens a sentence)
     if determiner and previous[:1].isupper():
