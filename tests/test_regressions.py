@@ -1493,3 +1493,17 @@ def test_a_headline_ends_where_a_sentence_could_not_go_on(line, title):
     from autokg.reference import load_reference
 
     assert split_listing_line(line, names=load_reference().name_kind).title == title
+
+
+def test_a_units_models_are_its_parents_brands_and_a_plural_is_the_model():
+    """"Renault Samsung Motors builds the XM3" minted a "Renault Korea XM3" of no brand, and "BMW
+    X1s powered by petrol" a model "BMW X1s": a unit with no brand of its own builds its parent's
+    brand that its name starts with, and a plural names the model."""
+    from autokg.link import Linker
+    from autokg.reference import load_reference
+
+    linker = Linker(load_reference())
+    korea = linker.reference.org("renault-korea")
+    assert linker.model("XM3", korea).key == "renault/xm3"
+    assert linker.model("X1s", linker.reference.org("bmw")).label == "BMW X1"
+    assert linker.model("Model Ys", linker.reference.org("tesla")).label == "Tesla Model Y"

@@ -102,6 +102,13 @@ class Linker:
                 return named[0]
             if len(brands) == 1:
                 return brands[0]
+            if not brands and entity.parent:
+                # a national company or unit with no brand of its own ("Renault Korea", "Honda Cars
+                # India") builds its parent's brand whose name its own starts with
+                first = fold(entity.label).split()[0]
+                named = [b for b in self.reference.brands_of(entity.parent) if fold(b.label) == first]
+                if len(named) == 1:
+                    return named[0]
         return None
 
     # -- things minted from the text ---------------------------------------------------------
@@ -119,6 +126,9 @@ class Linker:
                 name = name[len(label):].strip()
         if brand is not None and (known := self.reference.model_named(name, brand)) is not None:
             return known
+        if brand is not None and name.endswith("s") and len(name) > 2 and (
+                known := self.reference.model_named(name[:-1], brand)) is not None:
+            return known  # a plural: "BMW X1s", "Ford Fiestas"
         key = f"{owner.key}/{model_slug(name)}"
         if (same_key := self.reference.get(EntityType.MODEL, key)) is not None:
             return same_key  # another spelling of a known model ("Model-Y")
