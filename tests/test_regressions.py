@@ -1507,3 +1507,28 @@ def test_a_units_models_are_its_parents_brands_and_a_plural_is_the_model():
     assert linker.model("XM3", korea).key == "renault/xm3"
     assert linker.model("X1s", linker.reference.org("bmw")).label == "BMW X1"
     assert linker.model("Model Ys", linker.reference.org("tesla")).label == "Tesla Model Y"
+
+
+def test_a_role_after_a_name_ties_it_to_a_company_unless_it_is_a_public_office():
+    """", senior vice-president for sales and marketing, said" (no article, a hyphen) tied the
+    speaker to nobody; "Fumio Kishida, the prime minister," to the article's carmaker. "Steyr
+    Automotive, which is owned by Siegfried Wolf" ties him to it; "Under Inovar-Auto" and "Anambra
+    State" are nobody."""
+    def people(title, text):
+        extraction = _extraction(title=title, text=text)
+        tied = {a.person.label: a.organisation.key for a in extraction.affiliations}
+        return {m.entity.label: tied.get(m.entity.label) for m in extraction.mentions if m.entity.type.name == "PERSON"}
+
+    assert people("Toyota restarts Prospecton", "Toyota South Africa Motors restarted the plant. Leon Theron, senior "
+                  "vice-president for sales and marketing, said buyers would be told.") == {
+        "Leon Theron": "toyota-south-africa-motors"}
+    assert people("Toyota halts its plants", "Toyota stopped its plants in Japan. Fumio Kishida, the prime minister, "
+                  "said the government would look into it.") == {"Fumio Kishida": None}
+    assert people("Lordstown changes hands", "General Motors sold the plant in 2019. Donald Trump, then US president, "
+                  "welcomed the sale.") == {"Donald Trump": None}
+    assert people("Toyota opens a plant", "Toyota opened the plant in Mississippi. Akio Toyoda, the company’s "
+                  "president, flew in.") == {"Akio Toyoda": "toyota-motor"}
+    assert people("Steyr builds trucks", "Steyr Automotive, which is owned by Siegfried Wolf, builds trucks in "
+                  "Steyr for MAN.") == {"Siegfried Wolf": "steyr-automotive"}
+    assert people("Nigeria’s carmakers", "Under Inovar-Auto, the government set tariffs, and Anambra State gave land "
+                  "to Innoson Vehicle Manufacturing, which Innocent Chukwuma founded.").get("Under Inovar-Auto", 0) == 0

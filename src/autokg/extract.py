@@ -1371,6 +1371,8 @@ class Extractor:
                 continue
             if self.reference.name_kind(match.group(0)) is not None:
                 continue  # a town or a company the gazetteer did not take here ("and Naberezhnye Chelny")
+            if geonames_towns().get(fold(match.group(0))):
+                continue  # a smaller town's name ("Oued Tlelat", "Laem Chabang"), not a person's
             if re.search(r"\b(?:the|a|an)\s+$", text[max(0, a - 5):a]):
                 continue  # "the contract manufacturer of the Lordstown Endurance": a thing, not a person
             before = text[max(0, a - 80):a]
@@ -1417,11 +1419,12 @@ class Extractor:
                 named = next((f for f in found if of and f.start == b + became.end() + of.end()), None)
                 if named is not None:
                     org, role, became = named, became.group(1), None
-            bare_role = re.match(rf",\s+(?:then\s+)?(?:the|its)\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{_SELF_NOUN})['’]s\s+)?"
+            # (", senior vice-president for sales and marketing, said": also with no article)
+            bare_role = re.match(rf",\s+(?:then\s+)?(?:(?:the|its)\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{_SELF_NOUN})['’]s\s+)?)?"
                                  rf"(?:[\w-]+\s+)??({roles.pattern})"
                                  rf"(?:\s+and\s+(?:{roles.pattern}))?"
                                  # ("the management board member responsible for production,")
-                                 rf"(?:\s+(?:responsible\s+for|in\s+charge\s+of)\s+[\w\s]{{1,30}}?)?\s*[,.]",
+                                 rf"(?:\s+(?:responsible\s+for|in\s+charge\s+of|for)\s+[\w\s&]{{1,40}}?)?\s*[,.]",
                                  after.lower()) or (
                 titled if titled and org is None and titled.group(1) not in _PUBLIC_OFFICES else None) or (
                 became if became and became.group(1) not in _PUBLIC_OFFICES else None)
@@ -1449,6 +1452,21 @@ class Extractor:
             if led and main_maker is not None:
                 # "The company, led by Ola Källenius since 2019, says ...": the company named last
                 org = next((f for f in reversed(makers) if f.end <= a), None) or main_maker
+            owned = None if org is not None else re.search(
+                r",\s+which\s+(?:is|was)\s+(?:led|run|headed|chaired|owned|controlled)\s+by\s+$", before)
+            if owned:
+                # "Art-Finance, which is owned by Andrei Pavlovich": the company just before, if known
+                start = a - (len(before) - owned.start())
+                org = next((f for f in found if f.end == start and (
+                    f.entity.type in COMPANY_TYPES or f.entity.type in (EntityType.SUPPLIER, EntityType.ORGANISATION))),
+                    None)
+            if bare_role is not None and bare_role.group(1) in _PUBLIC_OFFICES and (
+                    bare_role.group(1) != "president"
+                    or not re.match(r",\s+(?:then\s+)?(?:the|its)\s", bare_role.group(0))):
+                # "Fumio Kishida, the prime minister, said", "Donald Trump, then US president,":
+                # nobody's employee ("the president" after a name is more often the company's:
+                # "Akio Toyoda, the company's president")
+                bare_role = None
             if org is None and bare_role and main_maker is not None:
                 # "the chief executive" is the article's maker's; "its chief executive" that of the
                 # company named last ("... it said it would stop ..., that Jochen Zeitz, its chief
