@@ -235,6 +235,9 @@ _SUPPLIER_NAME = re.compile(rf"\b((?:[{_UP}][\w&’'-]*\s+){{1,3}}(?:Industries|
 #: before a country or region that is a market: "for buyers in the United States", "for sale in Japan"
 _MARKET_BEFORE = re.compile(r"\b(?:for|to)\s+(?:[\w-]+\s+)?(?:buyers|customers|drivers|motorists|consumers|"
                             r"dealers|fleets|sale|export)\s+(?:in|to|across)\s+(?:the\s+)?$", re.IGNORECASE)
+#: whether a text may name a market that way at all (most do not: no search before every place)
+_MARKET_WORD = re.compile(r"\b(?:buyers|customers|drivers|motorists|consumers|dealers|fleets|sale|export)\b",
+                          re.IGNORECASE)
 #: the uses of "electric" and "EV" that are no cue of electrification: a kind of company ("the
 #: Vietnamese EV maker"), one drive among others ("electric and combustion versions", "petrol,
 #: hybrid and electric"), what cells are for ("cells for electric vehicles")
@@ -641,7 +644,8 @@ class Extractor:
         text = article.content
         hits = self._gazetteer(text)
         # (a market, "for buyers in the United States", says nothing of where the towns named are)
-        hits_of_places = [h for h in hits if not _MARKET_BEFORE.search(text, max(0, h[0] - 40), h[0])]
+        hits_of_places = [h for h in hits if not _MARKET_BEFORE.search(text, max(0, h[0] - 40), h[0])] \
+            if _MARKET_WORD.search(text) else hits
         countries = self._context_countries(hits_of_places)
         makers, unit_brands = self._context_makers(hits)
         found: list[_Found] = []
@@ -1121,8 +1125,10 @@ class Extractor:
         """The known plant a sentence opens with ("The Chakan plant builds ..."), or names as the
         agent of a passive ("The pickup is built by Mitsubishi Motors Thailand")."""
         base = sentence.span.start
+        passive = " by " in sentence.text
         return next((f for f in sentence.found if f.entity.type is EntityType.PLANT and f.entity.operator
-                     and (f.start - base <= 4 or _BY_AGENT.search(sentence.text, 0, f.start - base))), None)
+                     and (f.start - base <= 4 or (passive and _BY_AGENT.search(sentence.text, 0, f.start - base)))),
+                    None)
 
     def _operator_key(self, sentence: _Sentence) -> str | None:
         """The operator of the known plant a sentence opens with, if any."""
@@ -1592,6 +1598,7 @@ class Extractor:
                               r"(?:to|into)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
         relocation = sentence.relocation
         supplying = [m.span() for m in _SUPPLY_PURPOSE.finditer(text)]
+        markets = _MARKET_WORD.search(text) is not None
         near_end: int | None = None
         candidates: list[tuple[_Found, Status | None]] = []
         for item in sentence.found:
@@ -1624,7 +1631,7 @@ class Extractor:
                 continue
             if excluded.search(before) or _NOT_A_WORKS_BEFORE.search(before) or _NEGATED_BEFORE.search(before):
                 continue
-            if entity.type in (EntityType.COUNTRY, EntityType.REGION) and _MARKET_BEFORE.search(before):
+            if entity.type in (EntityType.COUNTRY, EntityType.REGION) and markets and _MARKET_BEFORE.search(before):
                 continue  # "makes its twin for buyers in the United States": a market
             if _SOLD_AFTER.match(text, local_end):
                 continue  # "in Europe the Passat sells mainly as an estate": a market
