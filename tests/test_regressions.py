@@ -1475,17 +1475,17 @@ def test_a_mill_or_a_refinery_is_no_vehicle_plant():
 
 @pytest.mark.parametrize(("line", "title"), [
     # a perfect tense wants its object
-    ("Togg takes the T10X to Germany Turkey’s national carmaker has picked Germany, home to a large Turkish "
-     "community, as the first export market for its electric SUV. Ann Lee", "Togg takes the T10X to Germany"),
+    (("Togg takes the T10X to Germany Turkey’s national carmaker has picked Germany, home to a large Turkish "
+      "community, as the first export market for its electric SUV. Ann Lee"), "Togg takes the T10X to Germany"),
     # "northern" is an adjective
-    ("What Maubeuge builds Renault has made the Kangoo van in the northern French town since 2021, and the same "
-     "lines turn out its twins for Mercedes-Benz and Nissan. Ann Lee", "What Maubeuge builds"),
+    (("What Maubeuge builds Renault has made the Kangoo van in the northern French town since 2021, and the same "
+      "lines turn out its twins for Mercedes-Benz and Nissan. Ann Lee"), "What Maubeuge builds"),
     # so is a compound with an accented letter
-    ("Busan, source of Europe’s Renault Arkana Renault Korea builds the coupé-style SUV, which it ships to "
-     "Europe, at its plant in the port city. Ann Lee", "Busan, source of Europe’s Renault Arkana"),
+    (("Busan, source of Europe’s Renault Arkana Renault Korea builds the coupé-style SUV, which it ships to "
+      "Europe, at its plant in the port city. Ann Lee"), "Busan, source of Europe’s Renault Arkana"),
     # a noun that an appositive name may follow is followed by no "The"
-    ("Turkey’s Anadolu Isuzu takes over Samarkand’s bus maker The Turkish Isuzu licensee agreed in 2025 to buy "
-     "the state’s stake. Ann Lee", "Turkey’s Anadolu Isuzu takes over Samarkand’s bus maker"),
+    (("Turkey’s Anadolu Isuzu takes over Samarkand’s bus maker The Turkish Isuzu licensee agreed in 2025 to buy "
+      "the state’s stake. Ann Lee"), "Turkey’s Anadolu Isuzu takes over Samarkand’s bus maker"),
 ])
 def test_a_headline_ends_where_a_sentence_could_not_go_on(line, title):
     """Listing lines the split cut in the middle of the standfirst's first sentence."""
@@ -1530,5 +1530,6 @@ def test_a_role_after_a_name_ties_it_to_a_company_unless_it_is_a_public_office()
                   "president, flew in.") == {"Akio Toyoda": "toyota-motor"}
     assert people("Steyr builds trucks", "Steyr Automotive, which is owned by Siegfried Wolf, builds trucks in "
                   "Steyr for MAN.") == {"Siegfried Wolf": "steyr-automotive"}
-    assert people("Nigeria’s carmakers", "Under Inovar-Auto, the government set tariffs, and Anambra State gave land "
-                  "to Innoson Vehicle Manufacturing, which Innocent Chukwuma founded.").get("Under Inovar-Auto", 0) == 0
+    found = people("Nigeria’s carmakers", "Under Inovar-Auto, the government set tariffs, and Anambra State gave land "
+                   "to Innoson Vehicle Manufacturing, which Innocent Chukwuma founded.")
+    assert "Under Inovar-Auto" not in found and "Anambra State" not in found

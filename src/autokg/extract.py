@@ -233,11 +233,11 @@ _SELF_NOUN = r"company|carmaker|automaker|car maker|maker|group|firm|manufacture
 _SUPPLIER_NAME = re.compile(rf"\b((?:[{_UP}][\w&’'-]*\s+){{1,3}}(?:Industries|Energy|Steel|Materials|Chemicals?|"
                             r"Batteries|Battery|Electronics|Components|Metals|Plastics|Tyres|Tires))\b(?!\s+[A-Z0-9])")
 #: before a country or region that is a market: "for buyers in the United States", "for sale in Japan"
-_MARKET_BEFORE = re.compile(r"\b(?:for|to)\s+(?:[\w-]+\s+)?(?:buyers|customers|drivers|motorists|consumers|"
-                            r"dealers|fleets|sale|export)\s+(?:in|to|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_MARKET_NOUNS = r"(?:buyers|customers|drivers|motorists|consumers|dealers|fleets|sale|export)"
+_MARKET_BEFORE = re.compile(rf"\b(?:for|to)\s+(?:[\w-]+\s+)?{_MARKET_NOUNS}\s+(?:in|to|across)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 #: whether a text may name a market that way at all (most do not: no search before every place)
-_MARKET_WORD = re.compile(r"\b(?:buyers|customers|drivers|motorists|consumers|dealers|fleets|sale|export)\b",
-                          re.IGNORECASE)
+_MARKET_WORD = re.compile(rf"\b{_MARKET_NOUNS}\b", re.IGNORECASE)
 #: the uses of "electric" and "EV" that are no cue of electrification: a kind of company ("the
 #: Vietnamese EV maker"), one drive among others ("electric and combustion versions", "petrol,
 #: hybrid and electric"), what cells are for ("cells for electric vehicles")
@@ -1050,12 +1050,12 @@ class Extractor:
             a = b - len(label)
             inside = [f for f in result if a < f.end and f.start < b]
             named = [f for f in inside if not (f.entity.type.is_place or f.demonym)]
-            if named and named[0].start > a and self._licensee_name(text, named[0].start, b, named):
-                # "via Karachi | Kia Lucky Motors assembles": a place before the name is no part of it
+            if named:
+                if not self._licensee_name(text, b, named):
+                    continue  # a known company, brand or plant is named there
+                # ("via Karachi | Kia Lucky Motors assembles": a place before the name is no part of it)
                 a, label = named[0].start, text[named[0].start:b]
                 inside = [f for f in inside if f.start >= a]
-            if named and not self._licensee_name(text, a, b, named):
-                continue  # a known company, brand or plant is named there
             result = [f for f in result if f not in inside]
             # ("owned by the distributor Astana Motors": a seller of cars, not a maker)
             seller = re.search(r"\b(?:distributor|importer|dealer|dealership|retailer)s?\s+(?:the\s+)?$",
@@ -1067,11 +1067,11 @@ class Extractor:
         return result
 
     @staticmethod
-    def _licensee_name(text: str, a: int, b: int, named: list[_Found]) -> bool:
-        """Whether a name that starts with a known maker's is another company's all the same: the
-        maker's name, then words no one knows, then the suffix ("Kia Lucky Motors", a licensee)."""
-        if named[0].start != a or any(f.entity.type not in COMPANY_TYPES and f.entity.type is not EntityType.BRAND
-                                      for f in named):
+    def _licensee_name(text: str, b: int, named: list[_Found]) -> bool:
+        """Whether a name ending at ``b`` in which known names stand is another company's all the
+        same: a maker's name, then words no one knows, then the suffix ("Kia Lucky Motors", a
+        licensee)."""
+        if any(f.entity.type not in COMPANY_TYPES and f.entity.type is not EntityType.BRAND for f in named):
             return False
         known_end = max(f.end for f in named)
         between = text[known_end:b].split()[:-1]  # (the words before the suffix)
@@ -1080,14 +1080,23 @@ class Extractor:
     def _national_or_unit(self, company: Entity, short: str) -> bool:
         """Whether a company's name is a short name and only company words or places: "Hyundai
         Motor India", "Hyundai Motor Group" (not "BMW Brilliance Automotive")."""
-        return any(self._unit_name(name, short, ("country", "place")) for name in (company.label, *company.aliases))
+        return any(self._unit_name(name, short, lambda words: self.reference.name_kind(words) in ("country", "place"))
+                   for name in (company.label, *company.aliases))
 
-    def _unit_name(self, name: str, short: str, kinds: tuple[str, ...]) -> bool:
-        """Whether ``name`` is ``short`` followed only by company words and places of these kinds."""
+    def _unit_name(self, name: str, short: str, is_place: Callable[[str], bool], longest: int = 1) -> bool:
+        """Whether ``name`` is ``short`` followed only by company words and places (runs of up to
+        ``longest`` words that ``is_place`` accepts)."""
         if not name.startswith(short + " "):
             return False
-        rest = name[len(short) + 1:].replace(",", " ").split()
-        return all(word in lexicon("company-words") or self.reference.name_kind(word) in kinds for word in rest)
+        words = name[len(short) + 1:].replace(",", " ").split()
+        i = 0
+        while i < len(words):
+            size = next((n for n in range(min(longest, len(words) - i), 0, -1)
+                         if is_place(" ".join(words[i:i + n]))), 0)
+            if not size and words[i] not in lexicon("company-words"):
+                return False
+            i += size or 1
+        return True
 
     def _plant_builder(self, sentence: _Sentence, text: str, *, company_only: bool = False) -> _Found | None:
         """The builder at a known plant named as a sentence's subject, where the sentence names no
@@ -1130,34 +1139,18 @@ class Extractor:
                      and (f.start - base <= 4 or (passive and _BY_AGENT.search(sentence.text, 0, f.start - base)))),
                     None)
 
-    def _operator_key(self, sentence: _Sentence) -> str | None:
-        """The operator of the known plant a sentence opens with, if any."""
-        opening = self._opening_plant(sentence)
-        return opening.entity.operator if opening else None
-
     def _company_unit(self, name: str, short: str) -> bool:
         """Whether ``name`` is ``short`` followed by company words and the names of countries,
         regions or first-level subdivisions (or a country's adjective): "Mercedes-Benz South Africa",
         "Hyundai Motor Manufacturing Alabama", "Subaru of Indiana Automotive", "Hyundai Motor
         Manufacturing Czech"; not "BMW Munich" (a town is no part of a company's name)."""
-        if not name.startswith(short + " "):
-            return False
-        words = name[len(short) + 1:].replace(",", " ").split()
-        companies = lexicon("company-words")
         places = (EntityType.COUNTRY, EntityType.REGION, EntityType.SUBDIVISION)
-        i, place = 0, False
-        while i < len(words):
-            for size in (3, 2, 1):
-                key = fold(" ".join(words[i:i + size]))
-                if i + size <= len(words) and (key in self.reference.demonyms or any(
-                        e.type in places for e in self.reference.names.get(key, ()))):
-                    i, place = i + size, True
-                    break
-            else:
-                if words[i] not in companies:
-                    return False
-                i += 1
-        return place or all(w in companies for w in words)
+
+        def is_place(words: str) -> bool:
+            key = fold(words)
+            return key in self.reference.demonyms or any(e.type in places for e in self.reference.names.get(key, ()))
+
+        return self._unit_name(name, short, is_place, longest=3)
 
     @staticmethod
     def _add_anaphora(text: str, found: list[_Found], pattern: re.Pattern[str], antecedents: Iterable[_Found],
@@ -1919,14 +1912,16 @@ class Extractor:
                 makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
             if not makers and (built_by := self._plant_builder(sentence, text)) is not None:
                 makers = [built_by]
-            elif makers and (built_by := self._plant_builder(sentence, text, company_only=True)) is not None and all(
-                    _parent_or_child(named, built_by.entity) or named.key == self._operator_key(sentence)
-                    for named in self._named_makers(sentence)):
+            elif makers and (built_by := self._plant_builder(sentence, text, company_only=True)) is not None:
                 # "Mercedes-Benz South Africa began producing the latest Mercedes-Benz C-Class",
                 # "Subaru of Indiana Automotive made its last Toyota Camry": the operating company
-                # the sentence opens with builds the models it names
-                builder = built_by.entity
-                makers = [built_by]
+                # the sentence opens with builds the models it names (where it names no other
+                # maker than the company's relatives and the plant's operator)
+                operator = self._opening_plant(sentence).entity.operator  # type: ignore[union-attr]
+                if all(_parent_or_child(named, built_by.entity) or named.key == operator
+                       for named in self._named_makers(sentence)):
+                    builder = built_by.entity
+                    makers = [built_by]
             if makers:
                 last_maker = makers[0].entity
                 seen.extend(m.entity for m in makers)
