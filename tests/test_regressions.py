@@ -1533,3 +1533,31 @@ def test_a_role_after_a_name_ties_it_to_a_company_unless_it_is_a_public_office()
     found = people("Nigeria’s carmakers", "Under Inovar-Auto, the government set tariffs, and Anambra State gave land "
                    "to Innoson Vehicle Manufacturing, which Innocent Chukwuma founded.")
     assert "Under Inovar-Auto" not in found and "Anambra State" not in found
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    # a headline that ends with where ("at" or "in" and a known place) is followed by the standfirst,
+    # even a long one that starts with a common word ("Mass production")
+    (("Kia starts Ceed output in Žilina Mass production at Kia's first European plant, in the north of Slovakia, "
+      "began in December 2006; the regional governor had sought better terms for the land in talks with the "
+      "company. Ann Lee"), "Kia starts Ceed output in Žilina"),
+    # ... and a model's variant code ("X5 50e") stays with its model
+    (("BMW starts X5 output at Spartanburg Its South Carolina plant began building the X5 50e xDrive in the "
+      "spring as the only source of the plug-in hybrid for every market, on a line that also takes petrol "
+      "versions. Ann Lee"), "BMW starts X5 output at Spartanburg"),
+    # a particle followed by a possessive takes it as its object ("come off Hyundai's lines")
+    (("Hyundai starts Creta output in Chennai Based on a new platform, the crossover has come off "
+      "Hyundai's Indian lines since March for buyers at home and abroad. Ann Lee"), "Hyundai starts Creta output in Chennai"),
+    # a capitalised role and a name open a standfirst; an adverb makes a participle an adjective
+    (("Nissan starts assembly in Nigeria Governor Babajide Sanwo-Olu watched the first locally assembled "
+      "Nissans leave the line in Lagos this week. Ann Lee"), "Nissan starts assembly in Nigeria"),
+    # a relative clause wants its object
+    (("Skoda starts Enyaq output Series production of the SUV, which uses Volkswagen's MEB platform, "
+      "began at Mladá Boleslav with the Enyaq 85x among the first versions. Ann Lee"), "Skoda starts Enyaq output"),
+])
+def test_split_headline_endings(line: str, title: str) -> None:
+    """Round-7 listing lines (now in tune) that the split cut inside the standfirst's first sentence."""
+    from autokg.articles import split_listing_line
+    from autokg.reference import load_reference
+
+    assert split_listing_line(line, names=load_reference().name_kind).title == title

@@ -238,6 +238,8 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         if previous.lower() not in lexicon("particles") and not stranded:
             return None
         score -= 1.5  # "move in", "scaled back", "walked away from": a verb's particle can end a headline
+        if token.endswith(("’s", "'s")):
+            score -= 1.0  # "has come off | Isuzu's lines": unless a possessive follows, the particle's object
     if bare_previous.lower() in lexicon("roles"):
         score -= 2.0  # "German chancellor | Olaf Scholz": a role comes before a name
     elif bare_previous.lower() in lexicon("appositive-nouns") and not determiner:
@@ -259,8 +261,9 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
             # national company)
             score -= 1.0
     maker_before = bool(names) and names.kind(j - 1, 1) == "maker"  # type: ignore[union-attr]
-    if maker_before and _strip(token)[:1].isdigit():
-        return None  # "Peugeot | 208": a model name
+    if _strip(token)[:1].isdigit() and (maker_before or (
+            _MODEL_CODE.match(bare_previous) and _VARIANT.fullmatch(_strip(token)))):
+        return None  # "Peugeot | 208", "the X3 | 30e xDrive": a model name
     if maker_before and not known_start and token not in lexicon("sentence-openers"):
         score -= 1.0  # "Cupra | Raval": a brand is followed by its model's name
 
@@ -274,7 +277,11 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         ) or (j >= 2 and tokens[j - 2].lower() in _DETERMINERS and bare_previous.endswith("ed")) or (
             bare_previous.islower() and _COMPOUND_ADJECTIVE.fullmatch(bare_previous) is not None)
         # ("the second-generation | Porsche Macan")
+        adjective = adjective or (j >= 2 and bare_previous.endswith("ed") and tokens[j - 2].endswith("ly"))
+        # ("the first locally assembled | Volkswagens")
         score += -1.0 if adjective else 1.0  # ("makes the revived | Toyota Tamaraw": a participle)
+        if j >= 2 and tokens[j - 2].lower() in ("which", "that", "who"):
+            score -= 3.0  # "the SUV, which uses | Volkswagen's platform": a relative clause wants its object
     elif _MODEL_CODE.match(bare_previous):
         score += 1.0
     bare_token = token.lstrip(_OPENING_QUOTE)
@@ -292,6 +299,10 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     elif (j >= 2 and tokens[j - 2].lower() in ("has", "have", "had") and bare_previous[:1].islower()
           and bare_previous.endswith(("ed", "en", "ght", "de", "un", "wn"))):
         score -= 1.5  # "... has picked | Germany": so does a perfect tense
+    if names and _place_after_preposition(names, tokens, j):
+        score += 1.5  # "BMW starts X3 production at Rosslyn | Its ...": a headline ends with where
+    if _role_before_name(tokens, j, end):
+        score += 1.5  # "... in Ghana | President Nana Akufo-Addo unveiled": a title opens the standfirst
     if opener or token[0] in _OPENING_QUOTE or _OWNED.fullmatch(token):
         score += 1.5  # ("Geely-owned Lotus makes ...": an owner's adjective opens a sentence)
     if determiner and previous[:1].isupper():
@@ -321,6 +332,39 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     if title_len > summary_len:
         score -= 1.5
     return score
+
+
+#: a model variant's code after the model's name: "30e", "40i", "2.0T"
+_VARIANT = re.compile(r"\d[\d.]*[a-zA-Z]{1,2}")
+_PLACE_PREPOSITIONS = frozenset(("in", "at", "from", "to", "near", "into", "outside"))
+#: words that go on a place's name ("Sri City", "Salt Lake City", "Bryan County")
+_PLACE_NAME_WORDS = frozenset(("City", "Town", "Port", "Bay", "Valley", "Island", "Islands", "Beach", "Park",
+                               "Springs", "Falls", "Heights", "Hills", "Lake", "County", "Province", "State",
+                               "Region", "District", "Prefecture", "Township"))
+
+
+def _place_after_preposition(names: _Names, tokens: list[str], j: int) -> bool:
+    """Whether tokens before ``j`` end with a preposition and a known place ("at Rosslyn", "in
+    South Africa"), as headlines often do (and the place's name does not go on: "at Sri | City")."""
+    if _strip(tokens[j]) in _PLACE_NAME_WORDS:
+        return False
+    for size in (1, 2, 3):
+        start = j - size
+        if start >= 1 and names.kind(start, size) in ("place", "country") \
+                and tokens[start - 1].lower() in _PLACE_PREPOSITIONS and not tokens[j - 1].endswith(("’s", "'s")):
+            return True
+    return False
+
+
+def _role_before_name(tokens: list[str], j: int, end: int) -> bool:
+    """Whether a capitalised role and a person's name start at ``j`` ("President Nana
+    Akufo-Addo", "Chief executive Mark Fields", "Governor Jaime Rodríguez")."""
+    for size in (2, 1):
+        role = " ".join(tokens[j:j + size])
+        if role[:1].isupper() and role.lower() in lexicon("roles") and j + size + 2 <= end:
+            first, second = tokens[j + size], tokens[j + size + 1]
+            return first[:1].isupper() and second[:1].isupper() and first.isalpha() and first.lower() not in lexicon("function-words")
+    return False
 
 
 @cache
