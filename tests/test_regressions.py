@@ -1561,3 +1561,19 @@ def test_split_headline_endings(line: str, title: str) -> None:
     from autokg.reference import load_reference
 
     assert split_listing_line(line, names=load_reference().name_kind).title == title
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a maker named only as its model's owner ("Toyota's bZ3") does not build it
+    (("BYD builds Toyota's bZ3 in Changsha The saloon is made at the Chinese carmaker's plant for the home "
+      "market. Ann Lee"), {("BYD", "Changsha", "active", "Toyota bZ3")}),
+    # nor does the client a maker builds for ("under contract for Suzuki")
+    (("Bidadi builds for two brands Toyota Kirloskar Motor has built the Innova and, under contract for "
+      "Suzuki, the Invicto at its Bidadi plant since 2023. Ann Lee"),
+     {("Toyota Kirloskar Motor", "Bidadi plant", "active", "Toyota Innova"),
+      ("Toyota Kirloskar Motor", "Bidadi plant", "active", "Maruti Suzuki Invicto")}),
+])
+def test_a_contract_builders_clients_build_nothing(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
+    """Round-7 lines (now in tune): "JAC builds NIO's ES8 in Hefei" gave NIO a fact of its own, and
+    "under contract for Maruti Suzuki, the Grand Vitara" made Maruti Suzuki its builder."""
+    assert _production(line) == expected

@@ -224,6 +224,12 @@ _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|
 #: "builds Chevrolet cars under licence" (a producer only where no other maker is named)
 _PRODUCT_AFTER = re.compile(rf"(?:\s*(?:,|and|&)\s+[{_UP}][\w-]*(?:\s+[{_UP}][\w-]*)?)*\s+(?:cars|vehicles|models|"
                             r"trucks|pickups|SUVs|buses|vans|motorcycles|EVs|saloons|sedans|crossovers)\b")
+#: the client of a contract manufacturer: "assembles the SUV for Honda", "under contract for Maruti Suzuki"
+_CLIENT_BEFORE = re.compile(r"(?:\b(?:builds?|built|building|makes?|made|making|assembles?|assembled|assembling|"
+                            r"produces?|produced|producing|manufactures?|manufactured|manufacturing)\b[^.;:]{0,60}?"
+                            r"|\bunder contract |\bon behalf of )\bfor\s+" + _LIST_UP_TO_LAST + "$")
+#: between a maker's possessive and its model: "NIO's ES8", "Mazda's new BT-50"
+_OWN_MODEL_BETWEEN = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 #: the name of a maker the reference data may not know: "Ebro EV Motors", "Hindustan Motors"
 _MAKER_NAME = re.compile(rf"\b((?:[{_UP}][\w&.’'-]*\s+){{1,3}}(?:Motors|Motor\s+Company|Motor\s+Corporation|"
                          r"Automobiles|Trucks|Motorcycles|Motor\s+Works))\b(?!\s+[A-Z0-9])")
@@ -1341,8 +1347,20 @@ class Extractor:
             elif (any(w in lowered for w in ("venture", "jv", "subsidiary", "affiliate"))
                   and _VENTURE_OF_BEFORE.search(before)) or _VENTURE_OF_AFTER.match(after):
                 item.former = item.partner = True
-            elif (" with " in lowered and _ALLY_BEFORE.search(before)) or _PRODUCT_AFTER.match(after):
+            elif (" with " in lowered and _ALLY_BEFORE.search(before)) or _PRODUCT_AFTER.match(after) or (
+                    " for " in lowered and _CLIENT_BEFORE.search(before)) or (
+                    after[1:2] == "s" and self._names_own_model(text, item, found)):
+                # a partner; a contract manufacturer's client ("assembles the SUV for Honda"); a
+                # maker named only as its model's owner ("JAC builds NIO's ES8")
                 item.ally = True
+
+    def _names_own_model(self, text: str, item: _Found, found: list[_Found]) -> bool:
+        """Whether a maker's possessive is followed by one of its own models ("Mazda's new BT-50")."""
+        company = self.linker.company(item.entity)
+        return company is not None and any(
+            m.entity.type is EntityType.MODEL and item.end < m.start <= item.end + 30
+            and _OWN_MODEL_BETWEEN.fullmatch(text, item.end, m.start) is not None
+            and self.linker.company(m.entity) == company for m in found)
 
     # -- people ------------------------------------------------------------------------------
 
