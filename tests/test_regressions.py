@@ -1577,3 +1577,28 @@ def test_a_contract_builders_clients_build_nothing(line: str, expected: set[tupl
     """Round-7 lines (now in tune): "JAC builds NIO's ES8 in Hefei" gave NIO a fact of its own, and
     "under contract for Maruti Suzuki, the Grand Vitara" made Maruti Suzuki its builder."""
     assert _production(line) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a rejected plan is cancelled
+    (("Indonesia rejects Kia's plan for a plant in Bekasi The government turned the proposal down in 2019, and "
+      "the carmaker went on to sell imported cars there. Ann Lee"), {("Kia Corporation", "Bekasi", "cancelled", None)}),
+    # "will no longer build" ends
+    (("Nissan will no longer build the Titan in Canton The pickup's production in Mississippi ends this summer. "
+      "Ann Lee"), {("Nissan Motor", "Canton", "ended", "Nissan Titan")}),
+    # what a plant with plans already makes, in a relative clause, is made there now
+    (("Skoda to build an electric SUV in Kvasiny 500 million euros will go into the Czech plant, which makes the "
+      "Karoq and Kodiaq, from next year. Ann Lee"),
+     {("Škoda Auto", "Kvasiny", "active", "Škoda Karoq"), ("Škoda Auto", "Kvasiny", "active", "Škoda Kodiaq"),
+      ("Škoda Auto", "Kvasiny", "planned", None)}),
+    # "readies", "is due to begin": planned
+    (("Hyundai readies the Ioniq 5 for Montgomery Output of the electric SUV is due to begin at the Alabama plant "
+      "next year. Ann Lee"), {("Hyundai Motor Company", "Montgomery", "planned", "Hyundai Ioniq 5")}),
+    # "had been due": a plan that was not carried out
+    (("Lucid's Saudi plan had been due in 2025 The Jeddah plant had been due to build the Gravity from 2025. "
+      "Ann Lee"), {("Lucid Group", "Jeddah", "cancelled", "Lucid Gravity")}),
+])
+def test_status_cues_of_the_seventh_round(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
+    """Round-7 lines (now in tune) whose status was wrong: a rejected or lapsed plan, "would stop",
+    "will no longer build", "is due to", "readies", and a relative clause naming what a plant makes."""
+    assert _production(line) == expected

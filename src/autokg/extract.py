@@ -2030,9 +2030,13 @@ class Extractor:
                                               start, start_phrase, end, end_phrase)
                         # "dropped plans to build SUVs at Oakville and will instead produce Super
                         # Duty pickups there": a model in a later clause has that clause's status
-                        # (one in an earlier clause is what the later one speaks of again)
+                        # (one in an earlier clause is what the later one speaks of again); so has
+                        # one in a relative clause after a site with plans ("will go into the Czech
+                        # plant, which makes the Aygo X"), but not after one that closes ("The factory,
+                        # which builds the Cruze, is closing": the model ends with it)
                         at = model_at.get(model.ref) if model is not None and not forced else None
-                        if at is not None and at > position and _CLAUSE.search(lowered, position, at):
+                        if at is not None and at > position and (_CLAUSE.search(lowered, position, at) or (
+                                status is Status.PLANNED and _RELATIVE.search(lowered, position, at))):
                             own_status = self._status(sentence, at)
                             if own_status is not None and own_status is not status:
                                 fact = replace(fact, status=own_status, start=None, start_phrase=None,
