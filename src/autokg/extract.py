@@ -257,6 +257,10 @@ _NOT_ELECTRIFICATION = re.compile(
     rf"|\b{_DRIVES}(?:-engined|-powered)?(?:\s*,\s*(?:[\w-]+\s*,\s*)?(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
     r"(?:fully\s+|all-|battery[- ])?electric\b"
     r"|\b(?:cells?|batter(?:y|ies)|packs?)\s+for\s+(?:[\w-]+\s+){0,4}?(?:electric|evs?)\b")
+#: what makes a maker's plans in another country a move abroad, not one more plant among many:
+#: "its first European plant", "its first factory outside China", "overseas"
+_ABROAD = re.compile(r"\b(?:first|overseas|abroad|outside|foreign|international|global|expan(?:d|ds|sion))\b",
+                     re.IGNORECASE)
 #: the agent of a passive production verb, before its name: "is built by", "are assembled by"
 _BY_AGENT = re.compile(r"\b(?:built|made|assembled|produced|manufactured)\s+by\s+(?:the\s+)?$")
 #: words that open a sentence before a name: "When Hindustan Motors stopped ..."
@@ -2254,7 +2258,8 @@ class Extractor:
                 code = "capacity-restructuring"
             elif (fact.status is Status.PLANNED and fact.site.type is not EntityType.REGION and maker.country
                   and fact.site.country
-                  and fact.site.country != maker.country and ("regionalisation", maker.ref) not in results):
+                  and fact.site.country != maker.country and ("regionalisation", maker.ref) not in results
+                  and (_ABROAD.search(fact.evidence.text) or _ABROAD.search(article.title or ""))):
                 code = "internationalisation"
             else:
                 continue
