@@ -1617,3 +1617,10 @@ def test_planned_production_abroad_is_internationalisation_when_the_text_says_so
     such fact; most of those the annotators of six rounds did not list (53 against 11 in tune)."""
     codes = {s.strategy for s in _extraction(line).strategies}
     assert ("internationalisation" in codes) is expected
+
+
+def test_a_platform_named_after_a_maker_does_not_make_it_a_producer():
+    """"... on the same Smart Car platform" gave smart a plant in Serbia and in Slovakia."""
+    facts = _production("Stellantis adds a hybrid in Kragujevac The Serbian plant builds the Fiat Grande Panda on the "
+                        "same Smart Car platform as its electric sister. Ann Lee")
+    assert {maker for maker, _, _, _ in facts} == {"Stellantis"}

@@ -168,6 +168,8 @@ _TAKEN_OVER_BEFORE = re.compile(rf"\b(?:{_BUYS})\s+(?:the\s+)?$", re.IGNORECASE)
 #: "General Motors' former factory", "Geely also holds about a third of Renault Korea"
 _NOT_PRODUCER_AFTER = re.compile(
     r"(?:['’]s?\s+(?:former|old|disused|defunct|closed)\b"
+    # a platform whose name starts with the maker's: "on the same Smart Car platform"
+    r"|\s+(?:[A-Z][\w-]*\s+){1,2}(?:platform|architecture)\b"
     r"|\s+(?:also\s+|still\s+|now\s+|already\s+)?(?:holds|owns|held|owned|took|takes|bought|"
     r"acquired|sold|sells|selling)\s+(?:a|an|about|around|roughly|nearly|almost|some|its|the|\d)(?:(?![.;]).){0,40}?"
     r"\b(?:stake|shareholding|share|shares|third|half|quarter|per ?cent|%)(?!\w)"
