@@ -1624,3 +1624,28 @@ def test_a_platform_named_after_a_maker_does_not_make_it_a_producer():
     facts = _production("Stellantis adds a hybrid in Kragujevac The Serbian plant builds the Fiat Grande Panda on the "
                         "same Smart Car platform as its electric sister. Ann Lee")
     assert {maker for maker, _, _, _ in facts} == {"Stellantis"}
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    # a place just before a role is no employer, and a possessive company before an adjective is
+    ("Toyota plans a new line in Kolín", "Toyota's European president Yoshihiro Nakata gave no date.",
+     {("Yoshihiro Nakata", "Toyota Motor Corporation")}),
+    ("Why Ford walked away from Mexico", "Chief executive Mark Fields scrapped the plant last year.",
+     {("Mark Fields", "Ford Motor Company")}),
+    # ... but a country's officeholder is nobody's employee
+    ("Hyundai opens a plant in Piracicaba", "Brazil’s vice-president, Michel Temer, attended the opening.",
+     {("Michel Temer", None)}),
+    # "who runs ... for Renault", "who runs the group's ...", "executive chair of ..."
+    ("Renault groups its northern plants", "Luciano Biondo, who runs the cluster for Renault, said costs would fall.",
+     {("Luciano Biondo", "Renault Group")}),
+    ("Stellantis builds in Oran", "Samir Cherfan, who runs the group's African region, opened the plant.",
+     {("Samir Cherfan", "Stellantis")}),
+    ("Hyundai opens a plant in Ulsan", "Euisun Chung, executive chair of Hyundai Motor Group, opened the plant.",
+     {("Euisun Chung", "Hyundai Motor Group")}),
+])
+def test_people_of_the_seventh_round(title: str, text: str, expected: set[tuple[str, str | None]]) -> None:
+    """Round-7 people (now in tune) who lost their employer, or were given one wrongly."""
+    extraction = _extraction(title=title, text=text)
+    employers = {a.person.key: a.organisation.label for a in extraction.affiliations}
+    people = {(m.entity.label, employers.get(m.entity.key)) for m in extraction.mentions if m.entity.type.value == "Person"}
+    assert people == expected

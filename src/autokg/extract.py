@@ -287,6 +287,12 @@ _BECAME_ROLE = (r"(?:,\s+who\s+|,\s+(?:an?|the)\s+[^,.]{1,60},\s+|\s+(?:after|wh
 _OWNER_AFTER = re.compile(r",\s+(?:the\s+)?(?:then\s+)?(?:(?:an?\s+[\w\s-]{1,40}?\s+)?who\s+"
                           r"(?:(?:previously|formerly|now|also|currently)\s+)?(runs|heads|leads|led|ran|headed|chairs|chaired|"
                           r"oversees|oversaw|manages|managed)\s+)?")
+_RUNS = (r",\s+who\s+(?:(?:previously|formerly|now|also|currently)\s+)?(?:runs|heads|leads|led|ran|headed|"
+         r"oversees|oversaw|manages|managed)\s+")
+#: "Luciano Biondo, who runs ElectriCity for Renault": the company after "for" or "at"
+_RUNS_FOR = re.compile(_RUNS + r"[^,.;]{1,50}?\s(?:for|at)\s+(?:the\s+)?")
+#: "Samir Cherfan, who runs the group's Middle East region": the company the article is about
+_RUNS_OWN = re.compile(_RUNS + rf"(?:the|its)\s+(?:{_SELF_NOUN})['’]s\s")
 _PUBLIC_OFFICES = frozenset({"president", "prime minister", "minister", "chancellor", "governor", "mayor",
                              "secretary"})
 #: "Rwanda's first car plant": a place's own plant
@@ -1407,15 +1413,23 @@ class Extractor:
                 org = possessive[-1]
             # ("Nvidia’s chief executive, Jensen Huang": with a comma too)
             titled = re.search(rf"({roles.pattern}),?\s*$", before.lower())
+            office = False  # a place's officeholder ("Brazil’s vice-president, Michel Temer")
             if titled and org is None:
                 prefix_end = a - len(titled.group(0))
-                org = next((f for f in reversed(found) if f.end <= prefix_end and prefix_end - f.end <= 3), None) or \
-                    next((f for f in reversed(found) if f.end <= prefix_end and f.entity.type in COMPANY_TYPES
+                # (a place just before is no employer: "Toyota's European president", "... from
+                # Mexico | Chief executive Mark Fields"; and "Brazil’s vice-president" holds an office)
+                adjacent = next((f for f in reversed(found) if f.end <= prefix_end and prefix_end - f.end <= 3), None)
+                office = adjacent is not None and adjacent.entity.type.is_place and bool(
+                    re.fullmatch(r"['’]s\s+", text[adjacent.end:prefix_end]))
+                org = (adjacent if adjacent is not None and not adjacent.entity.type.is_place else None) or \
+                    next((f for f in reversed(found) if f.end <= prefix_end and (
+                        f.entity.type in COMPANY_TYPES or f.entity.type is EntityType.BRAND)
                           and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){1,3}", text[f.end:prefix_end])), None)
                 # ("Leapmotor’s founder and chief executive Zhu Jiangming")
                 role = titled.group(1)
-            appositive = re.match(rf",\s+(?:the\s+)?(?:then\s+)?({roles.pattern})[\w\s]*?\s(?:of|at)\s+(?:the\s+)?",
-                                  after.lower())  # "Olivier François, head of the Fiat brand"
+            appositive = re.match(rf",\s+(?:the\s+)?(?:then\s+)?(?:[\w-]+\s+)??({roles.pattern})[\w\s]*?\s(?:of|at)\s+"
+                                  r"(?:the\s+)?", after.lower())  # "Olivier François, head of the Fiat brand"
+            # (also with a word before the role: "Euisun Chung, executive chair of Hyundai Motor Group")
             if appositive and org is None:
                 start = b + appositive.end()
                 org = next((f for f in found if f.start == start), None)
@@ -1431,6 +1445,10 @@ class Extractor:
                     org = named
                     role_after = re.match(rf"['’]s?\s+({roles.pattern})\b", text[named.end:named.end + 60].lower())
                     role = role_after.group(1) if role_after else None
+            if org is None and (runs := _RUNS_FOR.match(after)) is not None:
+                org = next((f for f in found if f.start == b + runs.end() and not f.entity.type.is_place), None)
+            if org is None and _RUNS_OWN.match(after) and main_maker is not None:
+                org = main_maker
             # "Jim Farley, the chief executive," / "under chief executive Jim Farley": the article's maker
             # (a head of state or government is nobody's employee: "President Joko Widodo")
             # ("Lei Jun, the smartphone maker's founder and chief executive,"; "Jim Rowan, who became
@@ -1449,7 +1467,8 @@ class Extractor:
                                  # ("the management board member responsible for production,")
                                  rf"(?:\s+(?:responsible\s+for|in\s+charge\s+of|for)\s+[\w\s&]{{1,40}}?)?\s*[,.]",
                                  after.lower()) or (
-                titled if titled and org is None and titled.group(1) not in _PUBLIC_OFFICES else None) or (
+                titled if titled and org is None and titled.group(1) not in _PUBLIC_OFFICES and not office
+                else None) or (
                 became if became and became.group(1) not in _PUBLIC_OFFICES else None)
             # "The Chinese company’s chairman, Wang Chuanfu,": the article's maker
             described_role = re.search(rf"\b(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SELF_NOUN}|joint venture)['’]s\s+"
