@@ -1649,3 +1649,14 @@ def test_people_of_the_seventh_round(title: str, text: str, expected: set[tuple[
     employers = {a.person.key: a.organisation.label for a in extraction.affiliations}
     people = {(m.entity.label, employers.get(m.entity.key)) for m in extraction.mentions if m.entity.type.value == "Person"}
     assert people == expected
+
+
+def test_national_units_and_a_steelmaker_of_the_seventh_round():
+    """Round-7 names (now in tune) that the reference data lacked: Pak Suzuki was read as Suzuki,
+    "Polaris" was not known at all, and Hyundai Steel was taken for a maker."""
+    facts = _production("Pak Suzuki ends Mehran production in Karachi The small car was built at the plant for three "
+                        "decades. Ann Lee")
+    assert {maker for maker, _, _, _ in facts} == {"Pak Suzuki Motor Company"}
+    mentions = {m.text: m.entity for m in _extraction(
+        "Hyundai Steel to supply Alabama Hyundai Steel will ship sheet to Polaris from a new mill. Ann Lee").mentions}
+    assert mentions["Hyundai Steel"].type.value == "Supplier" and mentions["Polaris"].key == "polaris"
