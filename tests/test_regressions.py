@@ -1597,6 +1597,11 @@ def test_a_contract_builders_clients_build_nothing(line: str, expected: set[tupl
     # "had been due": a plan that was not carried out
     (("Lucid's Saudi plan had been due in 2025 The Jeddah plant had been due to build the Gravity from 2025. "
       "Ann Lee"), {("Lucid Group", "Jeddah", "cancelled", "Lucid Gravity")}),
+    # production "concentrated at" another plant goes on there
+    (("Ford's Genk plant closes The Belgian plant shut in 2014 when the Mondeo's European production was "
+      "concentrated at Ford's plant in Valencia. Ann Lee"),
+     {("Ford Motor Company", "Ford Motor Company Valencia plant", "active", "Ford Mondeo"),
+      ("Ford Motor Company", "Genk", "ended", "Ford Mondeo")}),
 ])
 def test_status_cues_of_the_seventh_round(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
     """Round-7 lines (now in tune) whose status was wrong: a rejected or lapsed plan, "would stop",
