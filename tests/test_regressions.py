@@ -1665,3 +1665,15 @@ def test_national_units_and_a_steelmaker_of_the_seventh_round():
     mentions = {m.text: m.entity for m in _extraction(
         "Hyundai Steel to supply Alabama Hyundai Steel will ship sheet to Polaris from a new mill. Ann Lee").mentions}
     assert mentions["Hyundai Steel"].type.value == "Supplier" and mentions["Polaris"].key == "polaris"
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    (("Renault Korea builds the Grand Koleos Renault Korea, owned by Renault and Geely, began building the SUV in "
+      "Busan in 2024. Ann Lee"), {("Renault Korea", "Busan", "active", "Renault Grand Koleos")}),
+    (("A cell maker pauses two plants Automotive Cells Company, owned by Stellantis, Mercedes-Benz and Saft, put "
+      "its plants in Kaiserslautern and Termoli on hold, while its first factory in France keeps running. Ann Lee"),
+     set()),
+])
+def test_a_companys_owners_named_after_it_build_nothing(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
+    """", owned by Stellantis, Mercedes-Benz and Saft" gave the cell maker's owners its plants."""
+    assert _production(line) == expected

@@ -133,7 +133,10 @@ _NOT_PRODUCER_BEFORE = re.compile(
 _VENTURE_OF_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?joint[\s-]+venture\b", re.IGNORECASE)
 #: "Tofaş, a joint venture of Koç Holding and Fiat Chrysler": the owners of a joint venture
 _OWNER_NAME = rf"[{_UP}0-9][\w&.'’-]*(?:\s+[{_UP}0-9][\w&.'’-]*){{0,3}}"
-_VENTURE_OF_BEFORE = re.compile(r"\b(?i:joint venture|jv|venture|subsidiary|affiliate)\s+(?i:of|between|owned by)\s+"
+_VENTURE_OF_BEFORE = re.compile(r"(?:\b(?i:joint venture|jv|venture|subsidiary|affiliate)\s+(?i:of|between|owned by)"
+                                # (or a company's owners after its name: "Automotive Cells Company, owned
+                                # by Stellantis, Mercedes-Benz and Saft")
+                                r"|,\s+(?:jointly\s+)?(?:owned|controlled)\s+by)\s+"
                                 # (its owners listed with commas: "of Renault Group, Volvo Group and the
                                 # shipping line CMA CGM"; not "of Koç Holding and Stellantis, builds cars
                                 # in Bursa, and Ford Otosan")
@@ -1356,7 +1359,7 @@ class Extractor:
                     (_ON_PLATFORM_BEFORE.search(before) or _TAKEN_OVER_BEFORE.search(before))
                     and re.match(r"['’]s?\s", after)):
                 item.former = True
-            elif (any(w in lowered for w in ("venture", "jv", "subsidiary", "affiliate"))
+            elif (any(w in lowered for w in ("venture", "jv", "subsidiary", "affiliate", "owned by", "controlled by"))
                   and _VENTURE_OF_BEFORE.search(before)) or _VENTURE_OF_AFTER.match(after):
                 item.former = item.partner = True
             elif (" with " in lowered and _ALLY_BEFORE.search(before)) or _PRODUCT_AFTER.match(after) or (
