@@ -1602,6 +1602,9 @@ def test_a_contract_builders_clients_build_nothing(line: str, expected: set[tupl
       "concentrated at Ford's plant in Valencia. Ann Lee"),
      {("Ford Motor Company", "Ford Motor Company Valencia plant", "active", "Ford Mondeo"),
       ("Ford Motor Company", "Genk", "ended", "Ford Mondeo")}),
+    # "years after it opened" dates the plant; it is no cue of production going on
+    (("Ford's last Mondeo in Belgium Fifty years after it opened, the plant in Genk, Limburg, built its last Mondeo "
+      "at the end of December 2014. Ann Lee"), {("Ford Motor Company", "Genk", "ended", "Ford Mondeo")}),
 ])
 def test_status_cues_of_the_seventh_round(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
     """Round-7 lines (now in tune) whose status was wrong: a rejected or lapsed plan, "would stop",
