@@ -1680,3 +1680,15 @@ def test_national_units_and_a_steelmaker_of_the_seventh_round():
 def test_a_companys_owners_named_after_it_build_nothing(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
     """", owned by Stellantis, Mercedes-Benz and Saft" gave the cell maker's owners its plants."""
     assert _production(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    ("Ford builds the electric Transit in Kocaeli Ford Otosan assembles the E-Transit alongside the diesel Transit "
+     "at its Turkish plant. Ann Lee"),
+    ("Stellantis starts a new Panda in Serbia The Kragujevac plant builds the electric version first, and a mild "
+     "hybrid follows next year. Ann Lee"),
+])
+def test_electric_beside_combustion_is_powertrain_flexibility(line: str) -> None:
+    """"assembles the electric light truck alongside the diesel Canter", "builds the electric version
+    first, with a hybrid to follow": one line for both drives."""
+    assert "powertrain-flexibility" in {s.strategy for s in _extraction(line).strategies}
