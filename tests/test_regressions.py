@@ -1692,3 +1692,13 @@ def test_electric_beside_combustion_is_powertrain_flexibility(line: str) -> None
     """"assembles the electric light truck alongside the diesel Canter", "builds the electric version
     first, with a hybrid to follow": one line for both drives."""
     assert "powertrain-flexibility" in {s.strategy for s in _extraction(line).strategies}
+
+
+@pytest.mark.parametrize(("title", "text", "smart"), [
+    ("Toyota builds a city", "The town is a testing ground for smart homes and robots, Toyota said.", False),
+    ("The new smart is made in Xi’an", "The new smart is made in Xi’an by a joint venture.", True),
+])
+def test_smart_before_a_word_in_lower_case_is_the_common_word(title: str, text: str, smart: bool) -> None:
+    """"smart homes" in an article about Toyota's test city named the smart marque."""
+    mentioned = {m.entity.key for m in _extraction(title=title, text=text).mentions}
+    assert ("smart" in mentioned) is smart

@@ -651,6 +651,13 @@ class Extractor:
             # a name spelt in lower case ("smart") after an indefinite article is the common word
             if surface.islower() and re.search(r"\b(?:a|an)\s+$", text[max(0, a - 4):a], re.IGNORECASE):
                 continue
+            # ... and so is one before a word in lower case ("smart homes", "smart manufacturing"; the
+            # marque's models are names of their own: "smart fortwo")
+            if surface.islower() and key not in self._model_only and surface.isalpha() and (
+                    following := re.match(r" ([a-z]+)\b", text[b:b + 30])) is not None \
+                    and following.group(1) not in lexicon("auxiliaries") and following.group(1) not in lexicon(
+                        "function-words"):
+                continue  # (but "the new smart is made in Xi’an": the car)
             hits.append((a, b, key))
         hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
         taken: list[tuple[int, int, str]] = []
