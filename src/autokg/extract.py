@@ -287,11 +287,11 @@ _BECAME_ROLE = (r"(?:,\s+who\s+|,\s+(?:an?|the)\s+[^,.]{1,60},\s+|\s+(?:after|wh
 #: after a person's name: the start of the company they work for ("Akio Toyoda, Toyota's president",
 #: "Lyle Watters, who runs Ford's operations", "an engineer who previously led Honda's research");
 #: group 1 is the verb that says so without a possessive ("who runs GM International")
-_OWNER_AFTER = re.compile(r",\s+(?:the\s+)?(?:then\s+)?(?:(?:an?\s+[\w\s-]{1,40}?\s+)?who\s+"
-                          r"(?:(?:previously|formerly|now|also|currently)\s+)?(runs|heads|leads|led|ran|headed|chairs|chaired|"
-                          r"oversees|oversaw|manages|managed)\s+)?")
-_RUNS = (r",\s+who\s+(?:(?:previously|formerly|now|also|currently)\s+)?(?:runs|heads|leads|led|ran|headed|"
-         r"oversees|oversaw|manages|managed)\s+")
+#: a person's charge: "who runs", "who previously led"
+_RUNS_VERB = (r"(?:(?:previously|formerly|now|also|currently)\s+)?(runs|heads|leads|led|ran|headed|chairs|chaired|"
+              r"oversees|oversaw|manages|managed)\s+")
+_OWNER_AFTER = re.compile(rf",\s+(?:the\s+)?(?:then\s+)?(?:(?:an?\s+[\w\s-]{{1,40}}?\s+)?who\s+{_RUNS_VERB})?")
+_RUNS = rf",\s+who\s+{_RUNS_VERB}"
 #: "Luciano Biondo, who runs ElectriCity for Renault": the company after "for" or "at"
 _RUNS_FOR = re.compile(_RUNS + r"[^,.;]{1,50}?\s(?:for|at)\s+(?:the\s+)?")
 #: "Samir Cherfan, who runs the group's Middle East region": the company the article is about
