@@ -43,6 +43,13 @@ golden: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/autokg evaluate --folder data/eval
 
+# Property tests over generated articles (tests/test_fuzz.py and the other hypothesis tests) with
+# FUZZ times the examples make test runs: e.g. make fuzz FUZZ=1000 for a long run.
+FUZZ ?= 100
+.PHONY: fuzz
+fuzz: $(STAMP)
+	AUTOKG_FUZZ=$(FUZZ) $(BIN)/python -m pytest -q -m hypothesis
+
 # Benchmark on seeded synthetic corpora against the straightforward rdflib design (see bench/README.md);
 # the report goes to bench/results/. E.g. make bench BENCH_SIZES="1000 10000 100000"
 BENCH_SIZES ?= 1000 10000
