@@ -1650,6 +1650,11 @@ def test_a_platform_named_after_a_maker_does_not_make_it_a_producer():
      {("Samir Cherfan", "Stellantis")}),
     ("Hyundai opens a plant in Ulsan", "Euisun Chung, executive chair of Hyundai Motor Group, opened the plant.",
      {("Euisun Chung", "Hyundai Motor Group")}),
+    # a name ending the sentence before is no employer; the operator of the plant a person heads is
+    ("Stellantis builds vans in Luton", "It also makes the Peugeot e-Partner.\n\nChief executive Carlos Tavares "
+     "has argued for a lower quota.", {("Carlos Tavares", "Stellantis")}),
+    ("BMW picks Debrecen", "Harald Gottsche, who heads the San Luis Potosí plant, said the choice was right.",
+     {("Harald Gottsche", "BMW AG")}),
 ])
 def test_people_of_the_seventh_round(title: str, text: str, expected: set[tuple[str, str | None]]) -> None:
     """Round-7 people (now in tune) who lost their employer, or were given one wrongly."""

@@ -294,6 +294,8 @@ _OWNER_AFTER = re.compile(rf",\s+(?:the\s+)?(?:then\s+)?(?:(?:an?\s+[\w\s-]{{1,4
 _RUNS = rf",\s+who\s+{_RUNS_VERB}"
 #: "Luciano Biondo, who runs ElectriCity for Renault": the company after "for" or "at"
 _RUNS_FOR = re.compile(_RUNS + r"[^,.;]{1,50}?\s(?:for|at)\s+(?:the\s+)?")
+#: "Harald Gottsche, who heads the San Luis Potosí plant": the plant's operator
+_RUNS_PLANT = re.compile(_RUNS + r"(?:the|its)\s+")
 #: "Samir Cherfan, who runs the group's Middle East region": the company the article is about
 _RUNS_OWN = re.compile(_RUNS + rf"(?:the|its)\s+(?:{_SELF_NOUN})['’]s\s")
 _PUBLIC_OFFICES = frozenset({"president", "prime minister", "minister", "chancellor", "governor", "mayor",
@@ -1428,7 +1430,10 @@ class Extractor:
                 prefix_end = a - len(titled.group(0))
                 # (a place just before is no employer: "Toyota's European president", "... from
                 # Mexico | Chief executive Mark Fields"; and "Brazil’s vice-president" holds an office)
-                adjacent = next((f for f in reversed(found) if f.end <= prefix_end and prefix_end - f.end <= 3), None)
+                # (next to it: "Ford chief executive", "Nvidia’s chief executive"; not a name that
+                # ends the sentence before, "... the Peugeot e-Partner. | Chief executive Carlos Tavares")
+                adjacent = next((f for f in reversed(found) if f.end <= prefix_end and prefix_end - f.end <= 3
+                                 and re.fullmatch(r"(?:['’]s?)?[ \t]+", text[f.end:prefix_end])), None)
                 office = adjacent is not None and adjacent.entity.type.is_place and bool(
                     re.fullmatch(r"['’]s\s+", text[adjacent.end:prefix_end]))
                 org = (adjacent if adjacent is not None and not adjacent.entity.type.is_place else None) or \
@@ -1457,6 +1462,12 @@ class Extractor:
                     role = role_after.group(1) if role_after else None
             if org is None and (runs := _RUNS_FOR.match(after)) is not None:
                 org = next((f for f in found if f.start == b + runs.end() and not f.entity.type.is_place), None)
+            if org is None and (runs := _RUNS_PLANT.match(after)) is not None:
+                # "Harald Gottsche, who heads the San Luis Potosí plant": the plant's operator
+                plant = next((f for f in found if f.start == b + runs.end() and f.entity.type is EntityType.PLANT
+                              and f.entity.operator), None)
+                operator = self.reference.org(plant.entity.operator or "") if plant is not None else None
+                org = _Found(operator, plant.start, plant.end) if plant is not None and operator is not None else None
             if org is None and _RUNS_OWN.match(after) and main_maker is not None:
                 org = main_maker
             # "Jim Farley, the chief executive," / "under chief executive Jim Farley": the article's maker
