@@ -1707,3 +1707,19 @@ def test_smart_before_a_word_in_lower_case_is_the_common_word(title: str, text: 
     """"smart homes" in an article about Toyota's test city named the smart marque."""
     mentioned = {m.entity.key for m in _extraction(title=title, text=text).mentions}
     assert ("smart" in mentioned) is smart
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    # "as chief executive" after a name gives the article's company ...
+    ("Nissan to close Oppama", "Ivan Espinosa, who succeeded Makoto Uchida as chief executive in April, said the "
+     "company would talk to the workforce.", ("Makoto Uchida", "Nissan Motor")),
+    # ... "as chief minister" a public office, nobody's employee
+    ("Suzuki builds in Gujarat", "The state government, then led by Narendra Modi as chief minister, allotted land "
+     "to Suzuki.", ("Narendra Modi", None)),
+])
+def test_a_role_after_as(title: str, text: str, expected: tuple[str, str | None]) -> None:
+    """"who succeeded Makoto Uchida as chief executive" lost Uchida's employer; once it was read,
+    "Narendra Modi as chief minister" became Suzuki's."""
+    extraction = _extraction(title=title, text=text)
+    employers = {a.person.label: a.organisation.label for a in extraction.affiliations}
+    assert employers.get(expected[0]) == expected[1]

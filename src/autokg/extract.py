@@ -281,9 +281,11 @@ _PLACE_NOUNS = frozenset({"capital", "city", "town", "region", "province", "stat
 #: titles of public office, which do not tie a person to the article's manufacturer
 #: after a person's name: the clause that says they took a post ("who became chief executive",
 #: ", an industry veteran, took over as chief executive", "after he became chief executive")
-_BECAME_ROLE = (r"(?:,\s+who\s+|,\s+(?:an?|the)\s+[^,.]{1,60},\s+|\s+(?:after|when|since)\s+(?:he|she)\s+)"
+_BECAME_ROLE = (r"(?:(?:,\s+who\s+|,\s+(?:an?|the)\s+[^,.]{1,60},\s+|\s+(?:after|when|since)\s+(?:he|she)\s+)"
                 r"(?:(?:later|then|previously|had|has)\s+)?(?:became|was|took over as|was named|was appointed|"
-                r"been)\s+(?:the\s+)?(?:(?:company|carmaker|group)['’]s\s+)?")
+                r"been)\s+(?:the\s+)?(?:(?:company|carmaker|group)['’]s\s+)?"
+                # ("who succeeded Makoto Uchida as chief executive")
+                r"|\s+as\s+(?:the\s+|its\s+)?)")
 #: after a person's name: the start of the company they work for ("Akio Toyoda, Toyota's president",
 #: "Lyle Watters, who runs Ford's operations", "an engineer who previously led Honda's research");
 #: group 1 is the verb that says so without a possessive ("who runs GM International")
@@ -298,8 +300,8 @@ _RUNS_FOR = re.compile(_RUNS + r"[^,.;]{1,50}?\s(?:for|at)\s+(?:the\s+)?")
 _RUNS_PLANT = re.compile(_RUNS + r"(?:the|its)\s+")
 #: "Samir Cherfan, who runs the group's Middle East region": the company the article is about
 _RUNS_OWN = re.compile(_RUNS + rf"(?:the|its)\s+(?:{_SELF_NOUN})['’]s\s")
-_PUBLIC_OFFICES = frozenset({"president", "prime minister", "minister", "chancellor", "governor", "mayor",
-                             "secretary"})
+_PUBLIC_OFFICES = frozenset({"president", "prime minister", "chief minister", "premier", "minister", "chancellor",
+                             "governor", "mayor", "secretary"})
 #: "Rwanda's first car plant": a place's own plant
 _PLACE_OWNS_PLANT = re.compile(
     r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|car plant|assembly plant|facility|works|gigafactory)\b")
