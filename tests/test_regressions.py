@@ -1651,8 +1651,8 @@ def test_a_platform_named_after_a_maker_does_not_make_it_a_producer():
     ("Hyundai opens a plant in Ulsan", "Euisun Chung, executive chair of Hyundai Motor Group, opened the plant.",
      {("Euisun Chung", "Hyundai Motor Group")}),
     # a name ending the sentence before is no employer; the operator of the plant a person heads is
-    ("Stellantis builds vans in Luton", "It also makes the Peugeot e-Partner.\n\nChief executive Carlos Tavares "
-     "has argued for a lower quota.", {("Carlos Tavares", "Stellantis")}),
+    ("Stellantis builds vans in Luton", ("It also makes the Peugeot e-Partner.\n\nChief executive Carlos Tavares "
+                                         "has argued for a lower quota."), {("Carlos Tavares", "Stellantis")}),
     ("BMW picks Debrecen", "Harald Gottsche, who heads the San Luis Potosí plant, said the choice was right.",
      {("Harald Gottsche", "BMW AG")}),
 ])
@@ -1711,11 +1711,11 @@ def test_smart_before_a_word_in_lower_case_is_the_common_word(title: str, text: 
 
 @pytest.mark.parametrize(("title", "text", "expected"), [
     # "as chief executive" after a name gives the article's company ...
-    ("Nissan to close Oppama", "Ivan Espinosa, who succeeded Makoto Uchida as chief executive in April, said the "
-     "company would talk to the workforce.", ("Makoto Uchida", "Nissan Motor")),
+    ("Nissan to close Oppama", ("Ivan Espinosa, who succeeded Makoto Uchida as chief executive in April, said the "
+                                "company would talk to the workforce."), ("Makoto Uchida", "Nissan Motor")),
     # ... "as chief minister" a public office, nobody's employee
-    ("Suzuki builds in Gujarat", "The state government, then led by Narendra Modi as chief minister, allotted land "
-     "to Suzuki.", ("Narendra Modi", None)),
+    ("Suzuki builds in Gujarat", ("The state government, then led by Narendra Modi as chief minister, allotted "
+                                  "land to Suzuki."), ("Narendra Modi", None)),
 ])
 def test_a_role_after_as(title: str, text: str, expected: tuple[str, str | None]) -> None:
     """"who succeeded Makoto Uchida as chief executive" lost Uchida's employer; once it was read,
