@@ -1690,3 +1690,51 @@ def test_production_facts_of_the_seventh_round(line: str, expected: set[tuple[st
     plan, "would stop", "will no longer build", "is due to", "readies", a relative clause naming what a
     plant makes, "concentrated at", "years after it opened"."""
     assert _production(line) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a supplier's place is no site, and "is building ... again" goes on
+    (("Palmela is back at work Volkswagen's Palmela plant is building the T-Roc again after a shortage of parts "
+      "from a supplier in Slovenia. Ann Lee"), {("Volkswagen Group", "Autoeuropa plant", "active", "Volkswagen T-Roc")}),
+    # the maker of parts builds nothing there ("with cabs from DAF", "a battery pack from BYD"), nor does a
+    # company named only as a person's employer beside the maker
+    (("Tatra's heavy truck gets Dutch cabs Tatra Trucks assembles the off-road truck in Kopřivnice, Czech Republic, "
+      "with cabs from DAF and engines from PACCAR. Ann Lee"), {("Tatra Trucks", "Kopřivnice", "active", None)}),
+    (("Kia's EV5 comes from China Kia builds the electric SUV at its plant in Yancheng with a battery pack from "
+      "BYD; Kia Australia chief executive Damien Meredith says the first cars sold well. Ann Lee"),
+     {("Kia Corporation", "Yancheng", "active", "Kia EV5")}),
+    # the customers of a steel plant make nothing there
+    (("Who buys from Boden? Mercedes-Benz and Scania have signed up as customers for green steel from the plant "
+      "rising in Boden, in northern Sweden. Ann Lee"), set()),
+    # a plant named after its town and what it is ("the Cologne Electric Vehicle Center")
+    (("Cologne cuts jobs The Explorer and the Capri, both built at the Cologne Electric Vehicle Center, sell "
+      "slowly, Ford said. Ann Lee"),
+     {("Ford Motor Company", "Cologne plant", "active", "Ford Explorer"),
+      ("Ford Motor Company", "Cologne plant", "active", "Ford Capri")}),
+    # a cue beyond a semicolon speaks of the place of its own part, but of the next part's place where its
+    # own part names none
+    (("Lucid buys a truck plant in Coolidge Lucid gets the Arizona factory where Nikola built trucks until it "
+      "went bust; the Gravity joins the Air at Casa Grande. Ann Lee"),
+     {("Lucid Group", "Coolidge", "active", None), ("Lucid Group", "Casa Grande", "active", "Lucid Gravity"),
+      ("Lucid Group", "Casa Grande", "active", "Lucid Air")}),
+    (("Lightyear stops The start-up stopped production of the Lightyear 0 in January 2023; Valmet Automotive had "
+      "begun building it in Uusikaupunki, Finland, in November 2022. Ann Lee"),
+     {("Lightyear", "Uusikaupunki", "ended", None)}),
+    # "York" in Pennsylvania is York, not Warner Robins, which GeoNames also calls York
+    (("Harley electrifies its York plant A grant pays for new equipment at the Pennsylvania factory in York, "
+      "which builds the LiveWire One for Harley-Davidson. Ann Lee"), {("LiveWire Group", "York", "active", None)}),
+])
+def test_production_facts_of_the_eighth_round(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
+    """Round-8 lines (now in tune) with wrong facts: a supplier's country, "is building ... again" taken
+    as a plan, makers of cabs, engines and battery packs taken for producers, a person's employer and a
+    steel plant's customers too, a plant named "Electric Vehicle Center" missed, a cue across a semicolon
+    ending another plant's models, and York, Pennsylvania, read as Warner Robins, Georgia."""
+    assert _production(line) == expected
+
+
+def test_a_steel_plants_customers_own_its_strategy():
+    """The customers of a green-steel plant build nothing there, but decarbonise."""
+    extraction = _extraction("Who buys from Boden? Mercedes-Benz and Scania have signed up as customers for green "
+                             "steel from the plant rising in Boden, in northern Sweden. Ann Lee")
+    assert {(s.strategy, s.actor.label if s.actor else None) for s in extraction.strategies} == {
+        ("decarbonisation", "Mercedes-Benz Group"), ("decarbonisation", "Traton")}

@@ -97,7 +97,9 @@ _FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to 
 _TOWN_CONTEXT = re.compile(
     rf"\b(?:in|at|near|outside|from|(?:north|south|east|west)(?:-?(?:east|west))? of)\s+"
     rf"(?P<after>[{_UP}][{_LOW}'’\-]+(?:\s[{_UP}][{_LOW}'’\-]+)?)\b"
-    rf"|\b(?P<before>(?:[{_UP}][{_LOW}'’\-]+\s)?[{_UP}][{_LOW}'’\-]+)\s+(?:plant|factory|facility|works|assembly plant)\b"
+    rf"|\b(?P<before>(?:[{_UP}][{_LOW}'’\-]+\s)?[{_UP}][{_LOW}'’\-]+)\s+(?:plant|factory|facility|works|assembly plant"
+    # ("the Cologne Electric Vehicle Center")
+    r"|(?:[Ee]lectric [Vv]ehicle|[Aa]ssembly) (?:[Cc]ent(?:er|re)|[Cc]omplex))\b"
 )
 #: a model's name listed right after another model's: "the Suzuki Vitara and S-Cross"
 _LISTED_MODEL = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)(?P<model>(?:[A-Z][a-z]*-?[A-Z0-9][\w-]*|[A-Z][a-z]+\d*)"
@@ -119,8 +121,11 @@ _LIST_UP_TO_LAST = r"(?:(?:(?![.;,]).){0,50}?\s(?:and|&)\s+(?:the\s+)?)?"
 _NOT_PRODUCER_BEFORE = re.compile(
     r"(?:\b(?:former|ex-)\s*"
     rf"|\b(?:{_BUYS}|leased|leasing)\b(?:(?![.;]).){{0,60}}?\bfrom\s+(?:the\s+)?"
-    r"|\b(?:platform|platforms|architecture|technology|technologies|engines?|licen[cs]e|designs?)\s+"
-    r"(?:\w+\s+){0,2}?(?:from|of|by|(?:co-)?developed (?:by|with)|supplied by)\s+(?:the\s+)?"
+    # (or parts: "with cabs from DAF", "a battery pack from BYD", "technology from its partner BYD")
+    r"|\b(?:platform|platforms|architecture|technology|technologies|engines?|licen[cs]e|designs?|cabs?|"
+    r"batter(?:y|ies)|cells|parts|components|chassis|axles|gearboxes|transmissions|bodywork|seats|chips)\s+"
+    r"(?:\w+\s+){0,2}?(?:from|of|by|(?:co-)?developed (?:by|with)|supplied by)\s+"
+    r"(?:the\s+|(?:its|their)\s+(?:[\w-]+\s+)?(?:partner|supplier|sister company)\s+)?"
     r"|\b(?:stake|stakes|shareholding|holding|interest|shares)\s+in\s+(?:the\s+)?"
     r"|\b(?:licen[cs]ed|sourced|supplied)\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?"
     # "The truck maker, not to be confused with Volvo Cars"
@@ -129,6 +134,11 @@ _NOT_PRODUCER_BEFORE = re.compile(
     r"|\bsell(?:s|ing)?\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}(?:plants?|factory|factories|works)\b"
     r"(?:(?![.;]).){0,60}?\bto\s+(?:the\s+)?)$",
     re.IGNORECASE)
+#: a customer of the plant a sentence is about: "Mercedes-Benz and Scania have signed up as
+#: customers of the plant rising in Boden"
+_CUSTOMER_AFTER = re.compile(r"(?:\s+(?:and|&)\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)?\s+(?:(?:have|has|had)\s+)?"
+                             r"(?:signed\s+(?:up|on)\s+)?as\s+(?:(?:a|the|its|their|first|anchor|launch|main)\s+)*"
+                             r"(?:customers?|clients?)\b")
 #: "Ford Sollers, Ford's joint venture with Sollers": an owner of the joint venture named before
 _VENTURE_OF_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?joint[\s-]+venture\b", re.IGNORECASE)
 #: "Tofaş, a joint venture of Koç Holding and Fiat Chrysler": the owners of a joint venture
@@ -574,6 +584,9 @@ class _Found:
     town: Entity | None = None
     #: the place of a supplier's or a battery plant: never a vehicle production site
     not_site: bool = False
+    #: a customer of the plant the sentence is about: it builds nothing there, but what the
+    #: sentence says of strategy is its own
+    customer: bool = False
 
 
 @dataclass
@@ -1370,15 +1383,25 @@ class Extractor:
                     (_ON_PLATFORM_BEFORE.search(before) or _TAKEN_OVER_BEFORE.search(before))
                     and re.match(r"['’]s?\s", after)):
                 item.former = True
+            elif _CUSTOMER_AFTER.match(after):
+                item.former = item.customer = True
             elif (any(w in lowered for w in ("venture", "jv", "subsidiary", "affiliate", "owned by", "controlled by"))
                   and _VENTURE_OF_BEFORE.search(before)) or _VENTURE_OF_AFTER.match(after):
                 item.former = item.partner = True
             elif (" with " in lowered and _ALLY_BEFORE.search(before)) or _PRODUCT_AFTER.match(after) or (
+                    self._employer_of_named(after)) or (
                     " for " in lowered and _CLIENT_BEFORE.search(before)) or (
                     after[1:2] == "s" and self._names_own_model(text, item, found)):
                 # a partner; a contract manufacturer's client ("assembles the SUV for Honda"); a
                 # maker named only as its model's owner ("JAC builds NIO's ES8")
                 item.ally = True
+
+    @staticmethod
+    def _employer_of_named(after: str) -> bool:
+        """Whether a company's name is followed by a role and a person's name: "Kia Australia chief
+        executive Damien Meredith says" names whom the person works for, not who builds."""
+        role = _pattern("roles").match(after, 1) if after[:1] == " " else None
+        return role is not None and re.match(rf"\s+[{_UP}][{_LOW}]", after[role.end():]) is not None
 
     def _names_own_model(self, text: str, item: _Found, found: list[_Found]) -> bool:
         """Whether a maker's possessive is followed by one of its own models ("Mazda's new BT-50")."""
@@ -1646,7 +1669,9 @@ class Extractor:
                            r"leav(?:e|es|ing))\s+(?:the\s+)?$", re.IGNORECASE)
         excluded = re.compile(r"(?:imports?|imported|importing|exports?|exported|exporting|shipped|sourced|"
                               r"sourcing|sell|sells|sold|selling|sales|markets?|demand|customers|launch(?:ed|es)?|"
-                              r"deliveries|registrations|dependence on|reliance on|headquartered|based)\s+"
+                              r"deliveries|registrations|dependence on|reliance on|headquartered|based|"
+                              # "a shortage of parts from a supplier in Slovenia": the supplier's place
+                              r"suppliers?)\s+"
                               r"(?:\w+\s+){0,2}(?:from|in|to|into)\s+(?:the\s+)?$"
                               # "one of the largest car plants in North America": a comparison
                               r"|\bone\s+of\s+the\s+(?:[\w-]+\s+){0,5}?(?:in|across)\s+(?:the\s+)?$"
@@ -1843,6 +1868,9 @@ class Extractor:
         for start, end, status in matches:
             if any(s == end + 1 and _STRENGTH[o] > _STRENGTH[status] for s, _, o in matches):
                 continue  # "will stop building": the modal is part of the stronger cue after it
+            if ";" in lowered[min(end, position):max(start, position)] and self._other_site_by(sentence, start):
+                continue  # "where Nikola built its Tre trucks until it went bust, ...; ... joins the Air at
+                # Casa Grande": a cue beyond a semicolon speaks of a place of its own part
             distance = position - end if end <= position else 2 * (start - position)
             # a cancellation covers its whole clause ("dropped plans to build the 4x4 in Bridgend"),
             # not the next one ("..., and will make it in Hambach")
@@ -1851,6 +1879,15 @@ class Extractor:
             if best is None or distance < best[0]:
                 best = (distance, status)
         return best[1] if best else None
+
+    @staticmethod
+    def _other_site_by(sentence: _Sentence, index: int) -> bool:
+        """Whether the part of a sentence between semicolons around ``index`` names a place or plant."""
+        low = sentence.text.rfind(";", 0, index) + 1
+        high = sentence.text.find(";", index)
+        high = len(sentence.text) if high < 0 else high
+        return any((f.entity.type.is_place and not f.demonym) or f.entity.type is EntityType.PLANT
+                   for f in sentence.found if low <= f.start - sentence.span.start < high)
 
     def _dates(self, article: Article, sentence: _Sentence) -> list[tuple[int, str, str]]:
         triggers = _pattern("production-triggers")
@@ -2249,6 +2286,8 @@ class Extractor:
             found_makers, builder = self._sentence_makers(sentence)
             # (the sister company that builds another's model is the one the sentence is about)
             makers = [builder] if builder is not None else [m.entity for m in found_makers]
+            if not makers:  # (the customers of a steel plant buy its green steel)
+                makers = [c for c in (self.linker.company(f.entity) for f in sentence.found if f.customer) if c]
             described = coref.search(lowered)
             if not makers and last_maker is not None and described:
                 makers = [self._referent(described, last_maker, seen)]

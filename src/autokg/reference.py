@@ -419,7 +419,18 @@ class Towns:
         found = self.index.get(key)
         if found is None:
             return ()
-        return tuple(self._town(i) for i in ((found,) if isinstance(found, int) else found))
+        if isinstance(found, int):
+            return (self._town(found),)
+        towns = [self._town(i) for i in found]
+        # A town known by another name loses to one of its country called so ("York" in the US is
+        # York, Pennsylvania, not Warner Robins, which GeoNames also lists as "York"), unless it is
+        # over three times as large ("Wörth" is Wörth am Rhein more often than the Bavarian Wörth)
+        named: dict[str, int] = {}
+        for t in towns:
+            if _fold(t.name) == key:
+                named[t.country] = max(named.get(t.country, 0), t.population)
+        return tuple(t for t in towns if t.country not in named or _fold(t.name) == key
+                     or t.population > 3 * named[t.country])
 
     def _town(self, i: int) -> Town:
         town = self.read.get(i)
