@@ -1505,6 +1505,21 @@ def test_a_mill_or_a_refinery_is_no_vehicle_plant():
     # a relative clause wants its object
     (("Skoda starts Enyaq output Series production of the SUV, which uses Volkswagen's MEB platform, "
       "began at Mladá Boleslav with the Enyaq 85x among the first versions. Ann Lee"), "Skoda starts Enyaq output"),
+    # (eighth round, now in tune)
+    # a model year goes with the model's name; a first name with the surname's possessive; a country
+    # opens the name of a national company where no preposition makes it a place; a businessman, like
+    # a role, comes before a name
+    (("Ford puts $1bn into Chicago for the new Explorer and Aviator The Chicago Assembly Plant will build the 2020 "
+      "Ford Explorer, the Police Interceptor Utility based on it and the Lincoln Aviator, with a new paint shop, new "
+      "tools and robots that check the work by camera; the head of operations says 500 jobs will be added."),
+     "Ford puts $1bn into Chicago for the new Explorer and Aviator"),
+    (("Stellantis buys into Leapmotor Carlos Tavares' group agreed to take a fifth of the Chinese EV maker in "
+      "2023. Ann Lee"), "Stellantis buys into Leapmotor"),
+    (("Honda makes motorcycles at home Bangladesh Honda Private Limited assembles them in Munshiganj for the "
+      "local market. Ann Lee"), "Honda makes motorcycles at home"),
+    (("Ford returns to Uruguay Nordex, the Montevideo contract assembler owned by Argentine businessman Manuel "
+      "Antelo, began putting together the Transit van for buyers across the region in November 2021. Ann Lee"),
+     "Ford returns to Uruguay"),
 ])
 def test_a_headline_ends_where_a_sentence_could_not_go_on(line, title):
     """Listing lines the split cut in the middle of the standfirst's first sentence."""

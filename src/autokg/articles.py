@@ -230,6 +230,18 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         return None  # "Stellantis’ | Opel home plant": a name's possessive
     if re.fullmatch(r"(?:19|20)\d\d\W*", token) and previous.lower().rstrip(".") in _MONTH_NAMES:
         return None  # "in April | 2025": a date
+    if names and re.fullmatch(r"(?:19|20)\d\d", previous) and j >= 2 and tokens[j - 2].lower() in _DETERMINERS \
+            and names.kind(j, 1) == "maker":
+        return None  # "will build the 2020 | Ford Explorer": a model year
+    if (token.endswith(("s’", "s'")) and previous[:1].isupper() and previous.isalpha() and previous[1:].islower()
+            and not (names and _name_ending_at(names, j))):
+        return None  # "Leapmotor Carlos | Tavares' group": a person's name and its possessive
+    if names and names.kind(j - 1, 1) == "country" and names.kind(j, 1) == "maker" and j + 1 < end \
+            and _strip(tokens[j + 1]) in lexicon("company-words") and j >= 2 \
+            and tokens[j - 2 - (tokens[j - 2].lower() == "the" and j >= 3)].lower() not in function_words:
+        # "at home Bangladesh | Honda Private Limited": a national company's name (not "in (the)
+        # Philippines | Honda Cars Philippines stopped", "for the Philippines | Toyota Motor Philippines")
+        return None
     if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", previous) and token.lower().rstrip(".,") in _MONTH_NAMES:
         return None  # "on 9 | October 2025"
     score = 0.0
