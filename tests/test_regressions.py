@@ -1520,6 +1520,9 @@ def test_a_mill_or_a_refinery_is_no_vehicle_plant():
     (("Ford returns to Uruguay Nordex, the Montevideo contract assembler owned by Argentine businessman Manuel "
       "Antelo, began putting together the Transit van for buyers across the region in November 2021. Ann Lee"),
      "Ford returns to Uruguay"),
+    # ... but a known name's possessive may open the standfirst
+    (("Melfi switches to STLA Medium Stellantis' plant in Basilicata builds the electric DS N°8 and the new Jeep "
+      "Compass on the same platform. Ann Lee"), "Melfi switches to STLA Medium"),
 ])
 def test_a_headline_ends_where_a_sentence_could_not_go_on(line, title):
     """Listing lines the split cut in the middle of the standfirst's first sentence."""
@@ -1611,9 +1614,21 @@ def test_planned_production_abroad_is_internationalisation_when_the_text_says_so
                                          "has argued for a lower quota."), {("Carlos Tavares", "Stellantis")}),
     ("BMW picks Debrecen", "Harald Gottsche, who heads the San Luis Potosí plant, said the choice was right.",
      {("Harald Gottsche", "BMW AG")}),
+    # (eighth round)
+    # "head of <what>", "its president", "<name>'s scooter company": the company the article is about
+    ("Ford puts $1bn into Chicago", "Jim Baker, head of global operations, says 500 jobs will be added.",
+     {("Jim Baker", "Ford Motor Company")}),
+    ("Honda builds the Ridgeline in Alabama", "The plant is the only source of the Pilot, said its president, Tom Reed.",
+     {("Tom Reed", "Honda Motor Co.")}),
+    ("Ola Electric makes its own cells", "Bhavish Aggarwal's scooter company now builds cells in Krishnagiri.",
+     {("Bhavish Aggarwal", "Ola Electric Mobility")}),
+    # a brand's name after "in" and before a date is the town of a country the article names
+    ("Honda builds the Ridgeline in Alabama", ("Honda started making the pickup in Lincoln in May 2016, said its "
+                                                "president, Tom Reed."), {("Tom Reed", "Honda Motor Co.")}),
 ])
-def test_people_of_the_seventh_round(title: str, text: str, expected: set[tuple[str, str | None]]) -> None:
-    """Round-7 people (now in tune) who lost their employer, or were given one wrongly."""
+def test_people_of_the_seventh_and_eighth_rounds(title: str, text: str, expected: set[tuple[str, str | None]]) -> None:
+    """Round-7 and round-8 people (now in tune) who lost their employer, or were given one wrongly
+    ("in Lincoln" made Ford the article's maker)."""
     extraction = _extraction(title=title, text=text)
     employers = {a.person.key: a.organisation.label for a in extraction.affiliations}
     people = {(m.entity.label, employers.get(m.entity.key)) for m in extraction.mentions if m.entity.type.value == "Person"}

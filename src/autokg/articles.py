@@ -234,8 +234,10 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
             and names.kind(j, 1) == "maker":
         return None  # "will build the 2020 | Ford Explorer": a model year
     if (token.endswith(("s’", "s'")) and previous[:1].isupper() and previous.isalpha() and previous[1:].islower()
-            and not (names and _name_ending_at(names, j))):
-        return None  # "Leapmotor Carlos | Tavares' group": a person's name and its possessive
+            and not (names and (_name_ending_at(names, j) or names.kind(j, 1) == "maker"))):
+        # "Leapmotor Carlos | Tavares' group": a person's name and its possessive (not "STLA Medium |
+        # Stellantis' plant", a known name's)
+        return None
     if names and names.kind(j - 1, 1) == "country" and names.kind(j, 1) == "maker" and j + 1 < end \
             and _strip(tokens[j + 1]) in lexicon("company-words") and j >= 2 \
             and tokens[j - 2 - (tokens[j - 2].lower() == "the" and j >= 3)].lower() not in function_words:

@@ -221,7 +221,9 @@ _NOT_A_WORKS_BEFORE = re.compile(
 #: before a town that shares a maker's name ("in Lincoln"), not before a company ("a stake in Ford")
 _TOWN_NOT_MAKER = re.compile(r"(?<!stake )(?<!shares )(?<!invested )(?<!investment )(?<!interest )(?<!invest )"
                              r"\b(?:in|at|near)\s+$")
-_TOWN_END = re.compile(r"\s*(?:[,.;]|and\b|or\b|$)")
+_TOWN_END = re.compile(r"\s*(?:[,.;]|and\b|or\b|$)"
+                       # ("in Lincoln in May 2016": a date may follow the town)
+                       r"|\s+(?:in|since|from|until)\s+(?:[A-Z][a-z]+\s+)?\d{4}\b")
 #: between a maker and its place: "Hyundai in Montgomery", "Toyota at Georgetown"
 _PAIRED = re.compile(r"(?:['’]s?)?(?:\s+(?:[A-Z][\w-]*\s+)?(?:plant|factory|complex|works|site))?\s+(?:in|at)\s+(?:the\s+)?")
 #: "imported from China rather than built in India", "is not made in Germany"
@@ -1511,7 +1513,7 @@ class Extractor:
                                  rf"(?:[\w-]+\s+)??({roles.pattern})"
                                  rf"(?:\s+and\s+(?:{roles.pattern}))?"
                                  # ("the management board member responsible for production,")
-                                 rf"(?:\s+(?:responsible\s+for|in\s+charge\s+of|for)\s+[\w\s&]{{1,40}}?)?\s*[,.]",
+                                 rf"(?:\s+(?:responsible\s+for|in\s+charge\s+of|for|of)\s+[\w\s&]{{1,40}}?)?\s*[,.]",
                                  after.lower()) or (
                 titled if titled and org is None and titled.group(1) not in _PUBLIC_OFFICES and not office
                 else None) or (
@@ -1555,6 +1557,15 @@ class Extractor:
                 # nobody's employee ("the president" after a name is more often the company's:
                 # "Akio Toyoda, the company's president")
                 bare_role = None
+            if org is None and titled and main_maker is not None and re.search(
+                    rf"\b(?:its|the\s+(?:{_SELF_NOUN})['’]s)\s+(?:[\w-]+\s+)??{re.escape(titled.group(0))}$", before.lower()):
+                # "said its president, Jeff Tomko": the company named last
+                org = next((f for f in reversed(makers) if f.end <= a), None) or main_maker
+                role = titled.group(1)
+            # "Bhavish Aggarwal's scooter company": the article's maker is the person's
+            if org is None and main_maker is not None and re.match(
+                    rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_SELF_NOUN})\b", after):
+                org = main_maker
             if org is None and bare_role and main_maker is not None:
                 # "the chief executive" is the article's maker's; "its chief executive" that of the
                 # company named last ("... it said it would stop ..., that Jochen Zeitz, its chief
