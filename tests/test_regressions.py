@@ -1768,3 +1768,19 @@ def test_a_steel_plants_customers_own_its_strategy():
                              "steel from the plant rising in Boden, in northern Sweden. Ann Lee")
     assert {(s.strategy, s.actor.label if s.actor else None) for s in extraction.strategies} == {
         ("decarbonisation", "Mercedes-Benz Group"), ("decarbonisation", "Traton")}
+
+
+def test_plants_of_a_sentence_with_several_makers_and_shipments():
+    """Round-8 article (now in tune): "BMW builds the X3 in Gauteng ..., and Ford ships the Ranger from
+    its Silverton Assembly Plant in Pretoria to Europe" gave BMW the Ford plant and Ford a site in
+    Europe; Renault and Stellantis, named only as their plants' owners, lost both plants to the maker
+    of an earlier paragraph once "its" came up, and Kenitra went to Renault, the first maker named."""
+    extraction = _extraction(title="Tariffs hit South Africa's car exporters", text=(
+        "Other exporters depend less on American buyers. BMW builds the X3 in Gauteng mainly for Europe, and Ford "
+        "ships the Ranger from its Silverton Assembly Plant in Pretoria to Europe and other markets. Toyota South "
+        "Africa Motors sends Hilux pickups from its Prospecton plant in Durban to Europe.\n\nNorth Africa is calmer. "
+        "Renault's factory near Tangier and Stellantis' plant in Kenitra, both in Morocco, send most of the cars "
+        "they export to Europe, which has not raised its own duties on them."))
+    assert {(f.manufacturer.label, f.site.label) for f in extraction.production} == {
+        ("Ford Motor Company", "Silverton plant"), ("Toyota South Africa Motors", "Prospecton plant"),
+        ("Renault Group", "Tangier plant"), ("Stellantis", "Kenitra plant")}

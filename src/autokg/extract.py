@@ -226,6 +226,10 @@ _TOWN_END = re.compile(r"\s*(?:[,.;]|and\b|or\b|$)"
                        r"|\s+(?:in|since|from|until)\s+(?:[A-Z][a-z]+\s+)?\d{4}\b")
 #: between a maker and its place: "Hyundai in Montgomery", "Toyota at Georgetown"
 _PAIRED = re.compile(r"(?:['’]s?)?(?:\s+(?:[A-Z][\w-]*\s+)?(?:plant|factory|complex|works|site))?\s+(?:in|at)\s+(?:the\s+)?")
+#: a country or region that vehicles are shipped to: "sends Hilux pickups from its Prospecton plant
+#: in Durban to Europe"
+_SHIPPED_TO = re.compile(r"\b(?:exports?|exported|exporting|ships|shipped|shipping|sends?|sent|sending)\b"
+                         r"[^.;:]{0,100}?\b(?:to|into)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: "imported from China rather than built in India", "is not made in Germany"
 _NEGATED_BEFORE = re.compile(r"\b(?:rather than|instead of|not|never)\s+(?:being\s+)?(?:built|made|produced|"
                              r"assembled|manufactured)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1728,6 +1732,9 @@ class Extractor:
                 continue
             if entity.type in (EntityType.COUNTRY, EntityType.REGION) and markets and _MARKET_BEFORE.search(before):
                 continue  # "makes its twin for buyers in the United States": a market
+            if entity.type in (EntityType.COUNTRY, EntityType.REGION) and _SHIPPED_TO.search(
+                    text, max(0, local_start - 120), local_start):
+                continue  # "ships the Ranger from its plant in Pretoria to Europe": where it goes
             if _SOLD_AFTER.match(text, local_end):
                 continue  # "in Europe the Passat sells mainly as an estate": a market
             if candidates and _NEAR_BEFORE.fullmatch(text, candidates[-1][0].end - base, local_start):
@@ -2019,6 +2026,7 @@ class Extractor:
                 # sentence starts with builds there, not the owner of the plant it uses
                 makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
             elif (makers and builder is None and last_maker is not None and not self._named_makers(sentence)
+                  and not any(m.plant_descriptor for m in makers)
                   and ((described and all(m.entity != last_maker for m in makers)) or back)):
                 # "the carmaker ... will also build the next Volkswagen Amarok": the makers named only
                 # in the models' names build nothing here; the one the article is about builds them
@@ -2093,7 +2101,15 @@ class Extractor:
                         start, start_phrase = value, phrase
                 producer_list = [m.entity for m in makers]
                 if site.entity.type is EntityType.PLANT and len(producer_list) > 1:
-                    producer_list = producer_list[:1]
+                    # (of the plant's own clause, its operator or else the first: "BMW builds the X3
+                    # in Gauteng, and Ford ships the Ranger from its Silverton Assembly Plant",
+                    # "Renault's factory near Tangier and Stellantis' plant in Kenitra")
+                    low, high = _clause_bounds(lowered, position)
+                    own = [m.entity for m in makers if low <= m.start - sentence.span.start < high]
+                    operating = [p for p in own if site.entity.operator and (
+                        site.entity.operator in self.linker.family(p.key)
+                        or p.key in self.linker.family(site.entity.operator))]
+                    producer_list = operating[:1] or own[:1] or producer_list[:1]
                 # "plants run by Mercedes-Benz in Vance, Hyundai in Montgomery and Honda in Lincoln":
                 # in a list of makers each with its place, each makes only at its own
                 paired = [m.entity for m in makers if m.end <= site.start
