@@ -1784,3 +1784,30 @@ def test_plants_of_a_sentence_with_several_makers_and_shipments():
     assert {(f.manufacturer.label, f.site.label) for f in extraction.production} == {
         ("Ford Motor Company", "Silverton plant"), ("Toyota South Africa Motors", "Prospecton plant"),
         ("Renault Group", "Tangier plant"), ("Stellantis", "Kenitra plant")}
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    # a county GeoNames lacks after "<town>, in" is the town's area, not a town of another country
+    ("Small makers spared in Britain", "McLaren assembles its cars at Woking, in Surrey.",
+     [("McLaren Automotive", "Woking", None)]),
+    # each model to the site its phrase names, or the one shortly before it in its part of the sentence
+    ("Stellantis in Spain", ("The Figueruelas car plant, which builds the Opel Corsa, is one of the group's largest in "
+                             "the country; its other Spanish factories make small vans in Vigo and the Citroën C4 in "
+                             "Madrid."),
+     [("Opel Automobile", "Zaragoza plant", "Opel Corsa"), ("Stellantis", "Madrid", "Citroën C4"),
+      ("Stellantis", "Vigo", None)]),
+    # ... and a model named after its site ("the Ram Rampage at Goiana") makes no pair of maker and site
+    ("Stellantis keeps its Brazilian pickups", ("The company will keep making the Fiat Strada at Betim, in Minas "
+                                                "Gerais, and the Fiat Toro and Ram Rampage at Goiana, in Pernambuco, "
+                                                "because they serve other buyers than the new Fiat Titano."),
+     [("FCA US", "Goiana", "Ram Rampage"), ("Stellantis", "Betim", "Fiat Strada"), ("Stellantis", "Goiana", "Fiat Toro"),
+      ("Stellantis", "Goiana", "Ram Rampage")]),
+])
+def test_sites_and_models_of_the_eighth_rounds_articles(title: str, text: str, expected: list) -> None:
+    """Round-8 articles (now in tune): "at Woking, in Surrey" gave McLaren a plant in Surrey, British
+    Columbia; "small vans in Vigo and the Citroën C4 in Madrid" put the C4 and the Corsa at both towns;
+    "the Ram Rampage at Goiana" made the Ram brand's owner the only builder there, and the Toro, the
+    Rampage and the Titano went to Betim."""
+    extraction = _extraction(title=title, text=text)
+    assert sorted((f.manufacturer.label, f.site.label, f.model.label if f.model else None)
+                  for f in extraction.production) == expected

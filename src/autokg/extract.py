@@ -1744,7 +1744,7 @@ class Extractor:
                 continue
             if (candidates and entity.type is EntityType.LOCALITY
                     and candidates[-1][0].entity.type in (EntityType.LOCALITY, EntityType.PLANT)
-                    and candidates[-1][0].entity.country == entity.country
+                    # ("at Woking, in Surrey": a county GeoNames lacks is no town of another country)
                     and _IN_AREA_BEFORE.fullmatch(text, candidates[-1][0].end - base, local_start)
                     and not _LIST_GOES_ON.match(text, local_end)
                     and not _IN_AREA_BEFORE.search(text, max(0, candidates[-1][0].start - base - 12),
@@ -1829,7 +1829,7 @@ class Extractor:
 
     @staticmethod
     def _models_by_site(sites: list[tuple[_Found, Status | None]], model_at: dict[tuple[EntityType, str], int],
-                        base: int) -> dict[tuple[EntityType, str], tuple[EntityType, str]] | None:
+                        base: int, text: str = "") -> dict[tuple[EntityType, str], tuple[EntityType, str]] | None:
         """Which site each model of a sentence goes to, where models and sites take turns ("makes
         the Fiat Cronos in Córdoba and the Peugeot 208 at El Palomar"): each model to the site named
         after it. ``None`` where they do not, and every model goes to every site."""
@@ -1853,9 +1853,31 @@ class Extractor:
             following = order[index + 1][0] if index + 1 < len(order) else 1 << 30
             inside = [model for model, at in model_at.items() if position < at < following]
             if not inside:
-                return None
+                break
             assigned.update((model, ref) for model in inside)
-        return assigned if len(assigned) == len(model_at) else None
+        else:
+            if len(assigned) == len(model_at):
+                return assigned
+        # or, where a model stands between any two sites (not "the Polo and the Golf in Wolfsburg and
+        # Zwickau"), each model to the site its phrase names, else the last shortly before it in its
+        # part of the sentence: "... which builds the Opel Corsa, ...; its other factories make small
+        # vans in Vigo and the Citroën C4 in Madrid"
+        starts = sorted({position for position, _ in order})
+        if not text or _RELOCATION.search(text) or any(
+                not any(a < at < b for at in model_at.values()) for a, b in zip(starts, starts[1:])):
+            return None  # (models that move go with both places: "... moving to Aguascalientes")
+        assigned = {}
+        for model, at in model_at.items():
+            part = (text.rfind(";", 0, at), text.find(";", at) % (len(text) + 1))
+            # (the site its own phrase names, "the Citroën C4 in Madrid", else the last before it)
+            after = [ref for position, ref in order if at < position < part[1]
+                     and re.fullmatch(r"[^,;]{1,30}?\s(?:in|at)\s+(?:the\s+)?", text[at:position])]
+            # (a model named far after the last site speaks of something else: "..., because they
+            # serve other segments than the Titano")
+            before = [ref for position, ref in order if part[0] < position < at and at - position <= 60]
+            if after or before:
+                assigned[model] = (after or before[-1:])[0]
+        return assigned or None
 
     def _referent(self, described: re.Match[str], last: Entity, seen: list[Entity]) -> Entity:
         """The maker a description refers back to: the last one named, or where the description
@@ -2078,7 +2100,9 @@ class Extractor:
             evidence = Evidence(article.key, sentence.span, sentence.text)
             seen_sites: set[tuple[EntityType, str]] = set()
             relocation = sentence.relocation
-            site_of_model = self._models_by_site(specific, model_at, sentence.span.start)
+            site_of_model = self._models_by_site(specific, model_at, sentence.span.start, sentence.text)
+            # (a model's maker is no maker paired with a place: "the Fiat Toro and Ram Rampage at Goiana")
+            model_starts = {f.start for f in sentence.found if f.entity.type is EntityType.MODEL}
             for site, forced in specific:
                 if site.entity.ref in seen_sites:
                     continue
@@ -2112,7 +2136,7 @@ class Extractor:
                     producer_list = operating[:1] or own[:1] or producer_list[:1]
                 # "plants run by Mercedes-Benz in Vance, Hyundai in Montgomery and Honda in Lincoln":
                 # in a list of makers each with its place, each makes only at its own
-                paired = [m.entity for m in makers if m.end <= site.start
+                paired = [m.entity for m in makers if m.end <= site.start and m.start not in model_starts
                           and _PAIRED.fullmatch(text[m.end:site.start])]
                 if paired and len(pairs) >= 2:
                     producer_list = paired[-1:]
@@ -2132,7 +2156,8 @@ class Extractor:
                     own_models = [m for m in models
                                   if builder == maker or self._makes_own(maker, self.linker.company(m))] or [None]
                     if site_of_model is not None:
-                        own_models = [m for m in own_models if m is None or site_of_model[m.ref] == site.entity.ref]
+                        own_models = [m for m in own_models
+                                      if m is None or site_of_model.get(m.ref) == site.entity.ref] or [None]
                     if status is Status.ENDED and forced:
                         own_models = [None]
                     for model in own_models:
@@ -2218,11 +2243,14 @@ class Extractor:
                     maker = self.linker.company(item.entity)
                     if maker is not None:
                         models_of.setdefault(maker.ref, set()).add(item.entity)
+        placed = {(f.model, f.evidence) for f in facts.values() if f.model is not None}
         for key, fact in list(facts.items()):
             own = models_of.get(fact.manufacturer.ref, set())
             if fact.model is None and len(own) == 1 and fact.status is not Status.ENDED:
                 model = next(iter(own))
-                if (fact.manufacturer.ref, model.ref, fact.site.ref) not in facts:
+                # (not where the same sentence puts the model at another site: "small vans in Vigo
+                # and the Citroën C4 in Madrid")
+                if (fact.manufacturer.ref, model.ref, fact.site.ref) not in facts and (model, fact.evidence) not in placed:
                     del facts[key]
                     facts[(fact.manufacturer.ref, model.ref, fact.site.ref)] = replace(fact, model=model)
         # (subsumed facts go first: "Africa" is no site of its own where the article says South Africa)
