@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, cached_property, lru_cache
+from itertools import pairwise
 
 import ahocorasick
 
@@ -1864,7 +1865,7 @@ class Extractor:
         # vans in Vigo and the Citroën C4 in Madrid"
         starts = sorted({position for position, _ in order})
         if not text or _RELOCATION.search(text) or any(
-                not any(a < at < b for at in model_at.values()) for a, b in zip(starts, starts[1:])):
+                not any(a < at < b for at in model_at.values()) for a, b in pairwise(starts)):
             return None  # (models that move go with both places: "... moving to Aguascalientes")
         assigned = {}
         for model, at in model_at.items():
