@@ -1802,12 +1802,23 @@ def test_plants_of_a_sentence_with_several_makers_and_shipments():
                                                 "because they serve other buyers than the new Fiat Titano."),
      [("FCA US", "Goiana", "Ram Rampage"), ("Stellantis", "Betim", "Fiat Strada"), ("Stellantis", "Goiana", "Fiat Toro"),
       ("Stellantis", "Goiana", "Ram Rampage")]),
+    # a maker of a later clause about other works builds nothing at the site; one whose clause names
+    # the place again does
+    ("Others move the same way", ("Mercedes-Benz builds the electric EQS SUV at Vance, Alabama, with packs from its "
+                                  "own battery plant in the state, and Ford and SK On are putting up cell factories "
+                                  "in two neighbouring states."),
+     [("Mercedes-Benz Group", "Vance", None)]),
+    ("Scooter prices rise", ("Ather Energy did the same for the Ather 450X, made at its plant in Hosur, and TVS Motor "
+                             "Company raised the price of the TVS iQube, which comes from its large factory in the same "
+                             "town."),
+     [("Ather Energy", "Hosūr", None), ("TVS Motor Company", "Hosūr", None)]),
 ])
 def test_sites_and_models_of_the_eighth_rounds_articles(title: str, text: str, expected: list) -> None:
     """Round-8 articles (now in tune): "at Woking, in Surrey" gave McLaren a plant in Surrey, British
     Columbia; "small vans in Vigo and the Citroën C4 in Madrid" put the C4 and the Corsa at both towns;
     "the Ram Rampage at Goiana" made the Ram brand's owner the only builder there, and the Toro, the
-    Rampage and the Titano went to Betim."""
+    Rampage and the Titano went to Betim; "..., and Ford and SK On are putting up cell factories" gave
+    Ford the Vance plant."""
     extraction = _extraction(title=title, text=text)
     assert sorted((f.manufacturer.label, f.site.label, f.model.label if f.model else None)
                   for f in extraction.production) == expected

@@ -227,6 +227,10 @@ _TOWN_END = re.compile(r"\s*(?:[,.;]|and\b|or\b|$)"
                        r"|\s+(?:in|since|from|until)\s+(?:[A-Z][a-z]+\s+)?\d{4}\b")
 #: between a maker and its place: "Hyundai in Montgomery", "Toyota at Georgetown"
 _PAIRED = re.compile(r"(?:['’]s?)?(?:\s+(?:[A-Z][\w-]*\s+)?(?:plant|factory|complex|works|site))?\s+(?:in|at)\s+(?:the\s+)?")
+#: a place named again, or meant: "its factory in the same town", "built there", "at the site", "a
+#: Mazda crossover will follow"
+_SAME_PLACE = re.compile(r"\b(?:the\s+same\s+(?:town|city|site|plant|factory|place|area)|there"
+                         r"|(?:at|on)\s+the\s+(?:site|plant|factory)|follow|follows|join|joins)\b")
 #: a country or region that vehicles are shipped to: "sends Hilux pickups from its Prospecton plant
 #: in Durban to Europe"
 _SHIPPED_TO = re.compile(r"\b(?:exports?|exported|exporting|ships|shipped|shipping|sends?|sent|sending)\b"
@@ -1922,6 +1926,15 @@ class Extractor:
         return best[1] if best else None
 
     @staticmethod
+    def _later_clause_without(sentence: _Sentence, mention: _Found, site: Entity, after: int) -> bool:
+        """Whether a maker's mention stands in a clause that begins at or after ``after`` and does not
+        name ``site`` again ("TVS ..., which comes from its factory in the same town" does)."""
+        lowered = sentence.text.lower()
+        low, high = _clause_bounds(lowered, mention.start - sentence.span.start)
+        return low >= after and not any(f.entity == site and low <= f.start - sentence.span.start < high
+                                        for f in sentence.found) and not _SAME_PLACE.search(lowered, low, high)
+
+    @staticmethod
     def _other_site_by(sentence: _Sentence, index: int) -> bool:
         """Whether the part of a sentence between semicolons around ``index`` names a place or plant."""
         low = sentence.text.rfind(";", 0, index) + 1
@@ -2153,6 +2166,11 @@ class Extractor:
                         == _clause_bounds(lowered, other.start - sentence.span.start) for other, _ in sites)}
                     if own:
                         producer_list = [p for p in producer_list if p not in elsewhere]
+                        # (nor, after the clause, makers of a clause of their own that speaks of other
+                        # works: "..., and Ford and SK On are putting up cell factories")
+                        producer_list = [p for p in producer_list if p in own or not any(
+                            m.entity == p and self._later_clause_without(sentence, m, site.entity, high)
+                            for m in makers)]
                 for maker in producer_list:
                     own_models = [m for m in models
                                   if builder == maker or self._makes_own(maker, self.linker.company(m))] or [None]
