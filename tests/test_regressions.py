@@ -1754,10 +1754,10 @@ def test_production_facts_of_the_seventh_round(line: str, expected: set[tuple[st
       ("Lucid Group", "Casa Grande", "active", "Lucid Air")}),
     (("Lightyear stops The start-up stopped production of the Lightyear 0 in January 2023; Valmet Automotive had "
       "begun building it in Uusikaupunki, Finland, in November 2022. Ann Lee"),
-     {("Lightyear", "Uusikaupunki", "ended", None)}),
+     {("Lightyear", "Uusikaupunki", "ended", "Lightyear 0")}),
     # "York" in Pennsylvania is York, not Warner Robins, which GeoNames also calls York
     (("Harley electrifies its York plant A grant pays for new equipment at the Pennsylvania factory in York, "
-      "which builds the LiveWire One for Harley-Davidson. Ann Lee"), {("LiveWire Group", "York", "active", None)}),
+      "which builds the LiveWire One for Harley-Davidson. Ann Lee"), {("LiveWire Group", "York", "active", "LiveWire One")}),
 ])
 def test_production_facts_of_the_eighth_round(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
     """Round-8 lines (now in tune) with wrong facts: a supplier's country, "is building ... again" taken
@@ -1816,7 +1816,7 @@ def test_plants_of_a_sentence_with_several_makers_and_shipments():
     ("Scooter prices rise", ("Ather Energy did the same for the Ather 450X, made at its plant in Hosur, and TVS Motor "
                              "Company raised the price of the TVS iQube, which comes from its large factory in the same "
                              "town."),
-     [("Ather Energy", "Hosūr", None), ("TVS Motor Company", "Hosūr", None)]),
+     [("Ather Energy", "Hosūr", "Ather 450"), ("TVS Motor Company", "Hosūr", None)]),
 ])
 def test_sites_and_models_of_the_eighth_rounds_articles(title: str, text: str, expected: list) -> None:
     """Round-8 articles (now in tune): "at Woking, in Surrey" gave McLaren a plant in Surrey, British
@@ -1838,8 +1838,16 @@ def test_sites_and_models_of_the_eighth_rounds_articles(title: str, text: str, e
       "Hangzhou, China. Ann Lee"), {("Bajaj Auto", "Chākan"), ("Zhejiang CFMoto Power", "Hangzhou")}),
     (("Olectra bets on BYD Olectra Greentech builds electric buses at its factory in Hyderabad using technology "
       "from its partner BYD. Ann Lee"), {("Olectra Greentech", "Hyderabad")}),
+    # the one maker a clause names by itself builds the other's models there, and only its clause's
+    (("BMW's electric scooter comes from Berlin BMW Motorrad builds the CE 04 at its Berlin plant, while Loncin "
+      "assembles the petrol C 400 X and C 400 GT scooters for it in Chongqing. Ann Lee"),
+     {("BMW AG", "Berlin"), ("Loncin Motor", "Chongqing")}),
+    (("Renault Trucks goes electric in Bourg-en-Bresse The Volvo Group brand assembles the E-Tech T and E-Tech C "
+      "beside its diesel models there, while the Master van it sells is built by Renault Group at Batilly, in "
+      "Lorraine. Ann Lee"), {("Renault Group", "Batilly")}),
 ])
 def test_national_units_contract_builders_and_bus_makers_of_the_eighth_round(line: str, expected: set) -> None:
     """Round-8 names (now in tune) that the reference data lacked: the builder was taken to be the
-    brand's owner (Subaru, Hyundai), the maker of the parts (BYD), or the maker of the line before."""
+    brand's owner (Subaru, Hyundai, KTM, BMW), the maker of the parts (BYD), or the maker of the line
+    before; once the E-Tech T was known, Renault Group was said to build it at Batilly."""
     assert {(f.manufacturer.label, f.site.label) for f in _extraction(line).production} == expected

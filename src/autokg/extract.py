@@ -1660,21 +1660,23 @@ class Extractor:
             return None
         # the builder is the subject: named before the other makers' models ("... builds the
         # Toyota Corolla Cross, and a Mazda crossover will follow" names no builder)
-        mentions = [f for f in sentence.found if f.entity.type is not EntityType.MODEL
-                    and self.linker.company(f.entity) == builder]
         models = [f for f in sentence.found if f.entity.type is EntityType.MODEL
                   and self.linker.company(f.entity) in others]
-        if not models or mentions[0].start > models[0].start:
-            return None
-        # where the builder's name starts the name of a model or of its brand ("Volvo" and the FH
-        # of Volvo Trucks), the name was more likely taken for the wrong one of two makers
+        return builder if self._builds_models(sentence, builder, models) else None
+
+    def _builds_models(self, sentence: _Sentence, builder: Entity, models: list[_Found], *, first: bool = True) -> bool:
+        """Whether a maker named by itself (with ``first``, before them) is the builder of other
+        makers' ``models``: not where its name starts the name of a model or of its brand ("Volvo"
+        and the FH of Volvo Trucks), which was more likely taken for the wrong one of two makers."""
+        mentions = [f for f in sentence.found if f.entity.type is not EntityType.MODEL
+                    and self.linker.company(f.entity) == builder]
+        if not models or not mentions or (first and mentions[0].start > models[0].start):
+            return False
         base = sentence.span.start
         names = {fold(sentence.text[f.start - base:f.end - base]) for f in mentions}
-        for m in models:
-            for other in (sentence.text[m.start - base:m.end - base], self.reference.brand_label(m.entity)):
-                if any(fold(other) == n or fold(other).startswith(n + " ") for n in names):
-                    return None
-        return builder
+        return not any(any(fold(other) == n or fold(other).startswith(n + " ") for n in names)
+                       for m in models
+                       for other in (sentence.text[m.start - base:m.end - base], self.reference.brand_label(m.entity)))
 
     def _site_candidates(self, sentence: _Sentence, *, headline: bool = False) -> list[tuple[_Found, Status | None]]:
         """The places a sentence gives for production, each with the status its wording forces
@@ -2138,6 +2140,8 @@ class Extractor:
                     else:
                         start, start_phrase = value, phrase
                 producer_list = [m.entity for m in makers]
+                site_builder = builder
+                clause_models: set[tuple[EntityType, str]] | None = None
                 if site.entity.type is EntityType.PLANT and len(producer_list) > 1:
                     # (of the plant's own clause, its operator or else the first: "BMW builds the X3
                     # in Gauteng, and Ford ships the Ranger from its Silverton Assembly Plant",
@@ -2171,17 +2175,39 @@ class Extractor:
                         producer_list = [p for p in producer_list if p in own or not any(
                             m.entity == p and self._later_clause_without(sentence, m, site.entity, high)
                             for m in makers)]
+                        # ("Bajaj Auto makes the 390 Duke in Chakan, and CFMoto assembles the 790 Duke
+                        # in Hangzhou": the one maker a clause names by itself builds the others'
+                        # models there, as in a sentence that names one)
+                        named_own = {m.entity for m in makers if m.start not in model_starts
+                                     and low <= m.start - sentence.span.start < high
+                                     and not re.match(r"['’]", text[m.end:m.end + 1])}  # (not "Hyundai's plan")
+                        # (the others named only in their models' names, or before the clause: "BMW
+                        # Motorrad builds the CE 04 in Berlin, while Loncin assembles the C 400 X for
+                        # it in Chongqing"; not a later clause's maker that names the place again)
+                        named_here_or_later = {m.entity for m in makers if m.start not in model_starts
+                                               and m.start - sentence.span.start >= low}
+                        if len(named_own) == 1 and named_own < set(producer_list) and not (
+                                set(producer_list) - named_own) & named_here_or_later and self._builds_models(
+                                    sentence, next(iter(named_own)),
+                                    [f for f in sentence.found if f.entity.type is EntityType.MODEL
+                                     and low <= f.start - sentence.span.start < high], first=False):
+                            site_builder = next(iter(named_own))
+                            producer_list = [site_builder]
+                            # (it builds what its clause names: "..., while the Master van it sells is
+                            # built by Renault Group at Batilly" is not the E-Tech T of the clause before)
+                            clause_models = {ref for ref, at in model_at.items() if low <= at < high}
                 for maker in producer_list:
                     own_models = [m for m in models
-                                  if builder == maker or self._makes_own(maker, self.linker.company(m))] or [None]
+                                  if (site_builder == maker and (clause_models is None or m.ref in clause_models))
+                                  or self._makes_own(maker, self.linker.company(m))] or [None]
                     if site_of_model is not None:
                         own_models = [m for m in own_models
                                       if m is None or site_of_model.get(m.ref) == site.entity.ref] or [None]
                     if status is Status.ENDED and forced:
                         own_models = [None]
                     for model in own_models:
-                        if builder is not None and model is not None:
-                            built.append((model, site.entity, builder))
+                        if site_builder is not None and model is not None:
+                            built.append((model, site.entity, site_builder))
                         fact = ProductionFact(maker, site.entity, status, evidence, model,
                                               start, start_phrase, end, end_phrase)
                         # "dropped plans to build SUVs at Oakville and will instead produce Super

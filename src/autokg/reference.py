@@ -318,9 +318,9 @@ def _load_plants(ref: Reference) -> None:
 
 
 #: the words that make a brand's name a division's ("Volkswagen Commercial Vehicles")
-_DIVISION_WORDS = frozenset({"Commercial", "Vehicles", "Trucks", "Vans", "Buses", "Coaches"})
+_DIVISION_WORDS = frozenset({"Commercial", "Vehicles", "Trucks", "Vans", "Buses", "Bus", "Coaches", "Motorrad"})
 #: what ``models.csv`` says a model is
-MODEL_KINDS = frozenset({"car", "suv", "pickup", "van", "truck", "bus"})
+MODEL_KINDS = frozenset({"car", "suv", "pickup", "van", "truck", "bus", "motorcycle"})
 
 
 def _load_models(ref: Reference) -> None:
