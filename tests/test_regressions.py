@@ -1851,3 +1851,13 @@ def test_national_units_contract_builders_and_bus_makers_of_the_eighth_round(lin
     brand's owner (Subaru, Hyundai, KTM, BMW), the maker of the parts (BYD), or the maker of the line
     before; once the E-Tech T was known, Renault Group was said to build it at Batilly."""
     assert {(f.manufacturer.label, f.site.label) for f in _extraction(line).production} == expected
+
+
+def test_a_supplier_named_after_its_metal_or_mining_is_a_supplier():
+    """Round 8 (now in tune): "Emirates Global Aluminium" and "Pilbara Lithium" were not taken for
+    suppliers, since only names ending in Steel, Energy, Batteries and the like were."""
+    extraction = _extraction("BMW buys solar aluminium BMW Group will buy aluminium made with solar power from "
+                             "Emirates Global Aluminium and lithium from Pilbara Lithium for its Landshut foundry. "
+                             "Ann Lee")
+    suppliers = {m.entity.label for m in extraction.mentions if m.entity.type.value == "Supplier"}
+    assert {"Emirates Global Aluminium", "Pilbara Lithium"} <= suppliers

@@ -263,7 +263,8 @@ _MAKER_NAME = re.compile(rf"\b((?:[{_UP}][\w&.’'-]*\s+){{1,3}}(?:Motors|Motor\
 _SELF_NOUN = r"company|carmaker|automaker|car maker|maker|group|firm|manufacturer|start-up|startup"
 #: the name of a supplier the reference data may not know: "Kojima Industries", "NextStar Energy"
 _SUPPLIER_NAME = re.compile(rf"\b((?:[{_UP}][\w&’'-]*\s+){{1,3}}(?:Industries|Energy|Steel|Materials|Chemicals?|"
-                            r"Batteries|Battery|Electronics|Components|Metals|Plastics|Tyres|Tires))\b(?!\s+[A-Z0-9])")
+                            r"Batteries|Battery|Electronics|Components|Metals|Plastics|Tyres|Tires|Aluminium|Aluminum|"
+                            r"Lithium|Mining|Minerals))\b(?!\s+[A-Z0-9])")
 #: before a country or region that is a market: "for buyers in the United States", "for sale in Japan"
 _MARKET_NOUNS = r"(?:buyers|customers|drivers|motorists|consumers|dealers|fleets|sale|export)"
 _MARKET_BEFORE = re.compile(rf"\b(?:for|to)\s+(?:[\w-]+\s+)?{_MARKET_NOUNS}\s+(?:in|to|across)\s+(?:the\s+)?$",
