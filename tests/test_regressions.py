@@ -1861,3 +1861,13 @@ def test_a_supplier_named_after_its_metal_or_mining_is_a_supplier():
                              "Ann Lee")
     suppliers = {m.entity.label for m in extraction.mentions if m.entity.type.value == "Supplier"}
     assert {"Emirates Global Aluminium", "Pilbara Lithium"} <= suppliers
+
+
+def test_a_makers_subsidiary_described_by_its_possessive_builds_and_a_collapsed_maker_does_not():
+    """Round 8 (now in tune): "Tata Motors' Korean subsidiary, bought after the collapse of Daewoo
+    Motor, turns out trucks" gave the plant to Tata Motors and Daewoo Motor, not to Tata Daewoo, which
+    the headline names; Tata Motors stays mentioned as itself."""
+    extraction = _extraction("Tata Daewoo marks 30 years in Gunsan Tata Motors' Korean subsidiary, bought in 2004 "
+                             "after the collapse of Daewoo Motor, turns out trucks at its plant in Gunsan. Ann Lee")
+    assert {(f.manufacturer.label, f.site.label) for f in extraction.production} == {("Tata Daewoo Mobility", "Gunsan")}
+    assert "Tata Motors" in {m.entity.label for m in extraction.mentions}

@@ -128,6 +128,8 @@ _NOT_PRODUCER_BEFORE = re.compile(
     r"(?:\w+\s+){0,2}?(?:from|of|by|(?:co-)?developed (?:by|with)|supplied by)\s+"
     r"(?:the\s+|(?:its|their)\s+(?:[\w-]+\s+)?(?:partner|supplier|sister company)\s+)?"
     r"|\b(?:stake|stakes|shareholding|holding|interest|shares)\s+in\s+(?:the\s+)?"
+    # "bought in 2004 after the collapse of Daewoo Motor": a company that is gone
+    r"|\b(?:collapse|bankruptcy|demise|insolvency|break-?up)\s+of\s+(?:the\s+)?"
     r"|\b(?:licen[cs]ed|sourced|supplied)\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?"
     # "The truck maker, not to be confused with Volvo Cars"
     r"|\bnot\s+to\s+be\s+confused\s+with\s+(?:the\s+)?"
@@ -227,6 +229,8 @@ _TOWN_END = re.compile(r"\s*(?:[,.;]|and\b|or\b|$)"
                        r"|\s+(?:in|since|from|until)\s+(?:[A-Z][a-z]+\s+)?\d{4}\b")
 #: between a maker and its place: "Hyundai in Montgomery", "Toyota at Georgetown"
 _PAIRED = re.compile(r"(?:['’]s?)?(?:\s+(?:[A-Z][\w-]*\s+)?(?:plant|factory|complex|works|site))?\s+(?:in|at)\s+(?:the\s+)?")
+#: after a maker's possessive, one of its companies: "Tata Motors' Korean subsidiary"
+_UNIT_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:subsidiary|unit|affiliate|arm)\b")
 #: a place named again, or meant: "its factory in the same town", "built there", "at the site", "a
 #: Mazda crossover will follow"
 _SAME_PLACE = re.compile(r"\b(?:the\s+same\s+(?:town|city|site|plant|factory|place|area)|there"
@@ -596,6 +600,8 @@ class _Found:
     town: Entity | None = None
     #: the place of a supplier's or a battery plant: never a vehicle production site
     not_site: bool = False
+    #: the company the name stands for as a maker: "Tata Motors' Korean subsidiary" (Tata Daewoo)
+    stands_for: Entity | None = None
     #: a customer of the plant the sentence is about: it builds nothing there, but what the
     #: sentence says of strategy is its own
     customer: bool = False
@@ -764,6 +770,7 @@ class Extractor:
         found = self._add_town_anaphora(text, found)
         found = self._add_plants(text, found, makers)
         found = self._short_names(text, found)
+        found = self._possessed_units(text, found)
         self._mark_roles(text, found)
         spans = list(sentences(text))
         people, affiliations = self._people(article, text, found, spans)
@@ -1081,6 +1088,19 @@ class Extractor:
             related = {e for e in longer if _parent_or_child(item.entity, e) and e.linked
                        and self._national_or_unit(e, short)}
             result.append(replace(item, entity=next(iter(related))) if len(related) == 1 else item)
+        return result
+
+    def _possessed_units(self, text: str, found: list[_Found]) -> list[_Found]:
+        """"Tata Motors' Korean subsidiary" stands for the subsidiary the article names ("Tata Daewoo"),
+        where it names one of that maker's units: the maker is named (and mentioned), the unit builds."""
+        companies = [f.entity for f in found if f.entity.type in COMPANY_TYPES and not f.demonym]
+        result = []
+        for item in found:
+            if item.entity.type in COMPANY_TYPES and not item.demonym and _UNIT_AFTER.match(text, item.end):
+                units = list(dict.fromkeys(c for c in companies if c.parent == item.entity.key))
+                if len(units) == 1:
+                    item = replace(item, stands_for=units[0])
+            result.append(item)
         return result
 
     def _add_named_makers(self, text: str, found: list[_Found]) -> list[_Found]:
@@ -1623,7 +1643,7 @@ class Extractor:
         for item in sentence.found:
             if item.former or item.demonym:
                 continue
-            company = self.linker.company(item.entity)
+            company = item.stands_for or self.linker.company(item.entity)
             if company is not None:
                 makers.append(replace(item, entity=company))
         if any(not m.ally for m in makers):
