@@ -1927,9 +1927,10 @@ class Extractor:
         relative = _RELATIVE.search(lowered, position, position + 60)
         near = any(end <= position and position - end <= 40 for _, end, _ in matches)
         if relative is not None and not near and not _CLAUSE.search(lowered, position, relative.start()):
-            end = _CLAUSE.search(lowered, relative.end())
+            next_clause = _CLAUSE.search(lowered, relative.end())
             told = [(start, status) for start, stop, status in matches
-                    if relative.end() <= start < min(relative.end() + 30, end.start() if end else len(lowered))
+                    if relative.end() <= start < min(relative.end() + 30,
+                                                     next_clause.start() if next_clause else len(lowered))
                     and not any(s == stop + 1 and _STRENGTH[o] > _STRENGTH[status] for s, _, o in matches)]
             if told:
                 return min(told, key=lambda t: t[0])[1]
@@ -2168,11 +2169,11 @@ class Extractor:
                     # in Gauteng, and Ford ships the Ranger from its Silverton Assembly Plant",
                     # "Renault's factory near Tangier and Stellantis' plant in Kenitra")
                     low, high = _clause_bounds(lowered, position)
-                    own = [m.entity for m in makers if low <= m.start - sentence.span.start < high]
-                    operating = [p for p in own if site.entity.operator and (
+                    in_clause = [m.entity for m in makers if low <= m.start - sentence.span.start < high]
+                    operating = [p for p in in_clause if site.entity.operator and (
                         site.entity.operator in self.linker.family(p.key)
                         or p.key in self.linker.family(site.entity.operator))]
-                    producer_list = operating[:1] or own[:1] or producer_list[:1]
+                    producer_list = operating[:1] or in_clause[:1] or producer_list[:1]
                 # "plants run by Mercedes-Benz in Vance, Hyundai in Montgomery and Honda in Lincoln":
                 # in a list of makers each with its place, each makes only at its own
                 paired = [m.entity for m in makers if m.end <= site.start and m.start not in model_starts
@@ -2309,14 +2310,14 @@ class Extractor:
                     maker = self.linker.company(item.entity)
                     if maker is not None:
                         models_of.setdefault(maker.ref, set()).add(item.entity)
-        placed = {(f.model, f.evidence) for f in facts.values() if f.model is not None}
+        models_placed = {(f.model, f.evidence) for f in facts.values() if f.model is not None}
         for key, fact in list(facts.items()):
             own = models_of.get(fact.manufacturer.ref, set())
             if fact.model is None and len(own) == 1 and fact.status is not Status.ENDED:
                 model = next(iter(own))
                 # (not where the same sentence puts the model at another site: "small vans in Vigo
                 # and the Citroën C4 in Madrid")
-                if (fact.manufacturer.ref, model.ref, fact.site.ref) not in facts and (model, fact.evidence) not in placed:
+                if (fact.manufacturer.ref, model.ref, fact.site.ref) not in facts and (model, fact.evidence) not in models_placed:
                     del facts[key]
                     facts[(fact.manufacturer.ref, model.ref, fact.site.ref)] = replace(fact, model=model)
         # (subsumed facts go first: "Africa" is no site of its own where the article says South Africa)
