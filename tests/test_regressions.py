@@ -1869,5 +1869,6 @@ def test_a_makers_subsidiary_described_by_its_possessive_builds_and_a_collapsed_
     the headline names; Tata Motors stays mentioned as itself."""
     extraction = _extraction("Tata Daewoo marks 30 years in Gunsan Tata Motors' Korean subsidiary, bought in 2004 "
                              "after the collapse of Daewoo Motor, turns out trucks at its plant in Gunsan. Ann Lee")
-    assert {(f.manufacturer.label, f.site.label) for f in extraction.production} == {("Tata Daewoo Mobility", "Gunsan")}
+    assert {(f.manufacturer.label, f.site.label) for f in extraction.production} == {
+        ("Tata Daewoo Mobility", "Gunsan truck plant")}
     assert "Tata Motors" in {m.entity.label for m in extraction.mentions}
