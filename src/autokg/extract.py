@@ -235,8 +235,8 @@ _UNIT_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:subsidiary|unit|affiliate
 #: Mazda crossover will follow"
 _SAME_PLACE = re.compile(r"\b(?:the\s+same\s+(?:town|city|site|plant|factory|place|area)|there"
                          r"|(?:at|on)\s+the\s+(?:site|plant|factory)|follow|follows|join|joins)\b")
-#: a country or region that vehicles are shipped to: "sends Hilux pickups from its Prospecton plant
-#: in Durban to Europe"
+#: a place that vehicles are shipped to: "exports most of the cars to Europe", "sends Hilux pickups
+#: from its Prospecton plant in Durban to Europe"
 _SHIPPED_TO = re.compile(r"\b(?:exports?|exported|exporting|ships|shipped|shipping|sends?|sent|sending)\b"
                          r"[^.;:]{0,100}?\b(?:to|into)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: "imported from China rather than built in India", "is not made in Germany"
@@ -1719,10 +1719,7 @@ class Extractor:
                               # "one of the largest car plants in North America": a comparison
                               r"|\bone\s+of\s+the\s+(?:[\w-]+\s+){0,5}?(?:in|across)\s+(?:the\s+)?$"
                               # "its manufacturing base for Southeast Asia": the market it serves
-                              r"|\b(?:base|hub)\s+for\s+(?:the\s+)?$"
-                              # "exports most of the cars to Europe": where they go, not where they are made
-                              r"|(?:exports?|exported|exporting|ships|shipped|shipping)\s+(?:[\w,-]+\s+){0,6}?"
-                              r"(?:to|into)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+                              r"|\b(?:base|hub)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
         relocation = sentence.relocation
         supplying = [m.span() for m in _SUPPLY_PURPOSE.finditer(text)]
         markets = _MARKET_WORD.search(text) is not None
@@ -1760,8 +1757,7 @@ class Extractor:
                 continue
             if entity.type in (EntityType.COUNTRY, EntityType.REGION) and markets and _MARKET_BEFORE.search(before):
                 continue  # "makes its twin for buyers in the United States": a market
-            if entity.type in (EntityType.COUNTRY, EntityType.REGION) and _SHIPPED_TO.search(
-                    text, max(0, local_start - 120), local_start):
+            if _SHIPPED_TO.search(text, max(0, local_start - 120), local_start):
                 continue  # "ships the Ranger from its plant in Pretoria to Europe": where it goes
             if _SOLD_AFTER.match(text, local_end):
                 continue  # "in Europe the Passat sells mainly as an estate": a market
