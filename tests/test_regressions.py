@@ -1716,18 +1716,7 @@ def test_smart_before_a_word_in_lower_case_is_the_common_word(title: str, text: 
     # "years after it opened" dates the plant; it is no cue of production going on
     (("Ford's last Mondeo in Belgium Fifty years after it opened, the plant in Genk, Limburg, built its last Mondeo "
       "at the end of December 2014. Ann Lee"), {("Ford Motor Company", "Genk", "ended", "Ford Mondeo")}),
-])
-def test_production_facts_of_the_seventh_round(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
-    """Round-7 lines (now in tune) with wrong facts: "JAC builds NIO's ES8 in Hefei" gave NIO a fact
-    of its own, "under contract for Maruti Suzuki" made Maruti Suzuki the builder, ", owned by
-    Stellantis, Mercedes-Benz and Saft" gave the cell maker's owners its plants, "the same Smart Car
-    platform" gave smart plants in Serbia and Slovakia; and statuses were wrong: a rejected or lapsed
-    plan, "would stop", "will no longer build", "is due to", "readies", a relative clause naming what a
-    plant makes, "concentrated at", "years after it opened"."""
-    assert _production(line) == expected
-
-
-@pytest.mark.parametrize(("line", "expected"), [
+    # (eighth round)
     # a supplier's place is no site, and "is building ... again" goes on
     (("Palmela is back at work Volkswagen's Palmela plant is building the T-Roc again after a shortage of parts "
       "from a supplier in Slovenia. Ann Lee"), {("Volkswagen Group", "Autoeuropa plant", "active", "Volkswagen T-Roc")}),
@@ -1759,11 +1748,18 @@ def test_production_facts_of_the_seventh_round(line: str, expected: set[tuple[st
     (("Harley electrifies its York plant A grant pays for new equipment at the Pennsylvania factory in York, "
       "which builds the LiveWire One for Harley-Davidson. Ann Lee"), {("LiveWire Group", "York", "active", "LiveWire One")}),
 ])
-def test_production_facts_of_the_eighth_round(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
-    """Round-8 lines (now in tune) with wrong facts: a supplier's country, "is building ... again" taken
-    as a plan, makers of cabs, engines and battery packs taken for producers, a person's employer and a
-    steel plant's customers too, a plant named "Electric Vehicle Center" missed, a cue across a semicolon
-    ending another plant's models, and York, Pennsylvania, read as Warner Robins, Georgia."""
+def test_production_facts_of_the_seventh_and_eighth_rounds(line: str,
+                                                          expected: set[tuple[str, str, str, str | None]]) -> None:
+    """Round-7 and round-8 lines (now in tune) with wrong facts. Round 7: "JAC builds NIO's ES8 in
+    Hefei" gave NIO a fact of its own, "under contract for Maruti Suzuki" made Maruti Suzuki the
+    builder, ", owned by Stellantis, Mercedes-Benz and Saft" gave the cell maker's owners its plants,
+    "the same Smart Car platform" gave smart plants in Serbia and Slovakia; and statuses were wrong: a
+    rejected or lapsed plan, "would stop", "will no longer build", "is due to", "readies", a relative
+    clause naming what a plant makes, "concentrated at", "years after it opened". Round 8: a supplier's
+    country, "is building ... again" taken as a plan, makers of cabs, engines and battery packs taken
+    for producers, a person's employer and a steel plant's customers too, a plant named "Electric
+    Vehicle Center" missed, a cue across a semicolon ending another plant's models, and York,
+    Pennsylvania, read as Warner Robins, Georgia."""
     assert _production(line) == expected
 
 
