@@ -1567,11 +1567,13 @@ class Extractor:
                     text[f.end:start])), None)
                 org = named_before or next((f for f in makers if b <= f.start <= b + 80), None) or main_maker
                 role = "founder"
+            # the company named last before the person ("The company, led by ...", "its president")
+            last_named = next((f for f in reversed(makers) if f.end <= a), None)
             led = None if org is not None else re.search(
                 rf"\b(?:(?:the\s+)?(?:{_SELF_NOUN})|it),\s+(?:led|run|headed|chaired)\s+by\s+$", before, re.IGNORECASE)
             if led and main_maker is not None:
                 # "The company, led by Ola Källenius since 2019, says ...": the company named last
-                org = next((f for f in reversed(makers) if f.end <= a), None) or main_maker
+                org = last_named or main_maker
             owned = None if org is not None else re.search(
                 r",\s+which\s+(?:is|was)\s+(?:led|run|headed|chaired|owned|controlled)\s+by\s+$", before)
             if owned:
@@ -1590,7 +1592,7 @@ class Extractor:
             if org is None and titled and main_maker is not None and re.search(
                     rf"\b(?:its|the\s+(?:{_SELF_NOUN})['’]s)\s+(?:[\w-]+\s+)??{re.escape(titled.group(0))}$", before.lower()):
                 # "said its president, Jeff Tomko": the company named last
-                org = next((f for f in reversed(makers) if f.end <= a), None) or main_maker
+                org = last_named or main_maker
                 role = titled.group(1)
             # "Bhavish Aggarwal's scooter company": the article's maker is the person's
             if org is None and main_maker is not None and re.match(
@@ -1600,8 +1602,7 @@ class Extractor:
                 # "the chief executive" is the article's maker's; "its chief executive" that of the
                 # company named last ("... it said it would stop ..., that Jochen Zeitz, its chief
                 # executive, drew up")
-                recent = next((f for f in reversed(makers) if f.end <= a), None) \
-                    if bare_role.group(0).lstrip(", ").removeprefix("then ").startswith("its") else None
+                recent = last_named if bare_role.group(0).lstrip(", ").removeprefix("then ").startswith("its") else None
                 org = recent or main_maker
                 role = bare_role.group(1)
             listed = re.match(r"(?:,\s|\s(?:and|&)\s)", after) or re.search(r"(?:,\s|\s(?:and|&)\s)$", before)
