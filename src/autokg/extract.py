@@ -235,6 +235,21 @@ _UNIT_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:subsidiary|unit|affiliate
 #: Mazda crossover will follow"
 _SAME_PLACE = re.compile(r"\b(?:the\s+same\s+(?:town|city|site|plant|factory|place|area)|there"
                          r"|(?:at|on)\s+the\s+(?:site|plant|factory)|follow|follows|join|joins)\b")
+#: before a place: leaving it ("moving away from", "pulls out of"): production there ends
+_EXIT_BEFORE = re.compile(r"(?:moving away from|mov(?:e|es|ed|ing) (?:[\w-]+ ){0,4}(?:out of|away from|from)|"
+                          r"exit(?:s|ed|ing)?|pull(?:s|ed|ing)? out of|withdr(?:aw|aws|awn|awing|ew) from|"
+                          r"leav(?:e|es|ing))\s+(?:the\s+)?$", re.IGNORECASE)
+#: before a place: what makes it no production site (a market, an import source, a supplier's seat)
+_NOT_SITE_BEFORE = re.compile(r"(?:imports?|imported|importing|exports?|exported|exporting|shipped|sourced|"
+                              r"sourcing|sell|sells|sold|selling|sales|markets?|demand|customers|launch(?:ed|es)?|"
+                              r"deliveries|registrations|dependence on|reliance on|headquartered|based|"
+                              # "a shortage of parts from a supplier in Slovenia": the supplier's place
+                              r"suppliers?)\s+"
+                              r"(?:\w+\s+){0,2}(?:from|in|to|into)\s+(?:the\s+)?$"
+                              # "one of the largest car plants in North America": a comparison
+                              r"|\bone\s+of\s+the\s+(?:[\w-]+\s+){0,5}?(?:in|across)\s+(?:the\s+)?$"
+                              # "its manufacturing base for Southeast Asia": the market it serves
+                              r"|\b(?:base|hub)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
 #: a place that vehicles are shipped to: "exports most of the cars to Europe", "sends Hilux pickups
 #: from its Prospecton plant in Durban to Europe"
 _SHIPPED_TO = re.compile(r"\b(?:exports?|exported|exporting|ships|shipped|shipping|sends?|sent|sending)\b"
@@ -1708,19 +1723,6 @@ class Extractor:
         base = sentence.span.start
         non_site = lexicon("non-site-nouns")
         production_nouns = lexicon("production-nouns")
-        exits = re.compile(r"(?:moving away from|mov(?:e|es|ed|ing) (?:[\w-]+ ){0,4}(?:out of|away from|from)|"
-                           r"exit(?:s|ed|ing)?|pull(?:s|ed|ing)? out of|withdr(?:aw|aws|awn|awing|ew) from|"
-                           r"leav(?:e|es|ing))\s+(?:the\s+)?$", re.IGNORECASE)
-        excluded = re.compile(r"(?:imports?|imported|importing|exports?|exported|exporting|shipped|sourced|"
-                              r"sourcing|sell|sells|sold|selling|sales|markets?|demand|customers|launch(?:ed|es)?|"
-                              r"deliveries|registrations|dependence on|reliance on|headquartered|based|"
-                              # "a shortage of parts from a supplier in Slovenia": the supplier's place
-                              r"suppliers?)\s+"
-                              r"(?:\w+\s+){0,2}(?:from|in|to|into)\s+(?:the\s+)?$"
-                              # "one of the largest car plants in North America": a comparison
-                              r"|\bone\s+of\s+the\s+(?:[\w-]+\s+){0,5}?(?:in|across)\s+(?:the\s+)?$"
-                              # "its manufacturing base for Southeast Asia": the market it serves
-                              r"|\b(?:base|hub)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
         relocation = sentence.relocation
         supplying = [m.span() for m in _SUPPLY_PURPOSE.finditer(text)]
         markets = _MARKET_WORD.search(text) is not None
@@ -1754,7 +1756,7 @@ class Extractor:
                     _word_after(text, local_end + 1 + len(next_word)).lower() in (
                         "makers", "manufacturers", "brands", "market", "markets", "industry", "sales"):
                 continue
-            if excluded.search(before) or _NOT_A_WORKS_BEFORE.search(before) or _NEGATED_BEFORE.search(before):
+            if _NOT_SITE_BEFORE.search(before) or _NOT_A_WORKS_BEFORE.search(before) or _NEGATED_BEFORE.search(before):
                 continue
             if entity.type in (EntityType.COUNTRY, EntityType.REGION) and markets and _MARKET_BEFORE.search(before):
                 continue  # "makes its twin for buyers in the United States": a market
@@ -1775,7 +1777,7 @@ class Extractor:
                     and not _IN_AREA_BEFORE.search(text, max(0, candidates[-1][0].start - base - 12),
                                                    candidates[-1][0].start - base)):
                 continue  # "at El Palomar, in Greater Buenos Aires": the area the town is in
-            exit_match = exits.search(before)
+            exit_match = _EXIT_BEFORE.search(before)
             in_source = relocation is not None and relocation.group("source") is not None and \
                 relocation.start("source") <= local_start < relocation.end("source")
             if exit_match or in_source:  # "moving away from", "the transfer of production from"
