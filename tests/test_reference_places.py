@@ -29,6 +29,7 @@ REGION_COLUMNS = ["id", "name", "geonames", "aliases", "members"]
 ALLOWED_AMBIGUOUS = {
     "georgia": {"country:GE", "subdivision:US-GA"},
     "la rioja": {"subdivision:ES-RI", "subdivision:AR-F"},
+    "punjab": {"subdivision:IN-PB", "subdivision:PK-PB"},
 }
 
 # Regions whose geonames column links the GeoNames continent of that code.

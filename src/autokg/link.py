@@ -66,6 +66,13 @@ class Linker:
             countries_named = [p for p in places if p.type is EntityType.COUNTRY and p.key in context]
             if countries_named:
                 return countries_named[0]
+        if len(places) > 1 and makers:
+            # "Hyundai Nishat Motor's Punjab plant": where the places named say nothing, a
+            # subdivision in the home country of a company the article names (Pakistan's Punjab)
+            homes = {org.country for key in makers if (org := self.reference.org(key)) is not None}
+            inside = [p for p in places if p.type is EntityType.SUBDIVISION and p.country in homes]
+            if len(inside) == 1:
+                return inside[0]
         return min(candidates, key=lambda e: PREFERENCE.index(e.type))
 
     def family(self, key: str | None) -> set[str]:
