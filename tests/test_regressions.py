@@ -1883,3 +1883,28 @@ def test_a_region_two_countries_share_is_the_one_in_the_home_of_the_company_name
     names settles it."""
     extraction = _extraction(line)
     assert {f.site.country or f.site.key for f in extraction.production} == {country}
+
+
+def _strategies(line: str) -> set[tuple[str, str | None]]:
+    return {(s.strategy, s.actor.label if s.actor else None) for s in _extraction(line).strategies}
+
+
+def test_a_model_change_at_a_plant_is_no_capacity_restructuring():
+    """Ending a model at a plant where the maker starts or keeps building another was taken for
+    capacity restructuring ("built its last Focus at Michigan Assembly Plant ..., started making the
+    Ranger pickup there"), and the Ranger and Bronco ended with the Focus, since no comma and
+    conjunction set their clause apart; a plant that only loses its model still is restructured,
+    and a model in a relative clause after a closing site ends with it."""
+    assert _production("Wayne swaps the Focus for the Ranger Ford built its last Focus at Michigan Assembly "
+                       "Plant in May 2018, started making the Ranger pickup there late that year and added the "
+                       "Bronco in 2021. Ann Lee") == {
+        ("Ford Motor Company", "Michigan Assembly Plant", "ended", "Ford Focus"),
+        ("Ford Motor Company", "Michigan Assembly Plant", "active", "Ford Ranger"),
+        ("Ford Motor Company", "Michigan Assembly Plant", "active", "Ford Bronco")}
+    assert ("Ford Motor Company", "Michigan Assembly Plant", "active", "Ford Focus") not in _production(
+        "Ford shuts Wayne Ford will close Michigan Assembly Plant in 2018, where it makes the Ford Focus. Ann Lee")
+    assert ("capacity-restructuring", "Ford Motor Company") not in _strategies(
+        "Wayne swaps the Focus for the Ranger Ford built its last Focus at Michigan Assembly Plant in May 2018 "
+        "and started making the Ranger pickup there late that year. Ann Lee")
+    assert ("capacity-restructuring", "Ford Motor Company") in _strategies(
+        "Ford ends the Focus in Wayne Ford built its last Focus at Michigan Assembly Plant in May 2018. Ann Lee")

@@ -1949,6 +1949,17 @@ class Extractor:
         return best[1] if best else None
 
     @staticmethod
+    def _own_cue(lowered: str, position: int, at: int, status: Status) -> bool:
+        """Whether a model at ``at``, after a site at ``position``, has a status cue of its own right
+        before it ("built its last Focus at Michigan Assembly Plant, started making the Ranger ...
+        and added the Bronco"); not a purpose ("opened in 2019 to build the E-Class"), nor a relative
+        clause after a site that ends ("closing the Elizabeth plant, where it makes the Commodore")."""
+        if status is Status.ENDED and re.search(r",\s*(?:which|where)\b", lowered[position:at]):
+            return False
+        return any(position < s and e <= at and at - e <= 25 and cue is not status
+                   and not lowered.startswith("to ", s) for s, e, cue in _status_matches(lowered))
+
+    @staticmethod
     def _later_clause_without(sentence: _Sentence, mention: _Found, site: Entity, after: int) -> bool:
         """Whether a maker's mention stands in a clause that begins at or after ``after`` and does not
         name ``site`` again ("TVS ..., which comes from its factory in the same town" does)."""
@@ -2239,7 +2250,8 @@ class Extractor:
                         # which builds the Cruze, is closing": the model ends with it)
                         at = model_at.get(model.ref) if model is not None and not forced else None
                         if at is not None and at > position and (_CLAUSE.search(lowered, position, at) or (
-                                status is Status.PLANNED and _RELATIVE.search(lowered, position, at))):
+                                status is Status.PLANNED and _RELATIVE.search(lowered, position, at)) or (
+                                self._own_cue(lowered, position, at, status))):
                             own_status = self._status(sentence, at)
                             if own_status is not None and own_status is not status:
                                 fact = replace(fact, status=own_status, start=None, start_phrase=None,
@@ -2451,14 +2463,17 @@ class Extractor:
         for key in [k for k, n in support.items() if n < 2]:
             del results[key]
         # What the production facts imply: ending or cancelling production restructures
-        # capacity; planning production abroad internationalises, unless the article calls it
-        # regionalisation.
+        # capacity, unless the maker goes on building or plans to build at that site (a model
+        # change: "built its last Focus there and started making the Ranger"); planning
+        # production abroad internationalises, unless the article calls it regionalisation.
         for fact in production:
             maker = fact.manufacturer
             place = (self.reference.country(fact.site.country or "") if fact.site.type is not EntityType.REGION
                      else fact.site)
             places = (place,) if place is not None else ()
-            if fact.status in (Status.ENDED, Status.CANCELLED):
+            if fact.status in (Status.ENDED, Status.CANCELLED) and not any(
+                    o.manufacturer == maker and o.site == fact.site and o.status in (Status.ACTIVE, Status.PLANNED)
+                    for o in production):
                 code = "capacity-restructuring"
             elif (fact.status is Status.PLANNED and fact.site.type is not EntityType.REGION and maker.country
                   and fact.site.country
