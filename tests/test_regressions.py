@@ -1442,10 +1442,10 @@ def test_a_market_is_no_production_site_and_no_hint_at_where_a_town_is():
     facts = _production("Pomigliano builds a Dodge Stellantis began producing the Alfa Romeo Tonale at its plant "
                         "near Naples in 2022 and makes its twin, the Dodge Hornet, for buyers in the United States. "
                         "Ann Lee")
-    assert {site for _, site, _, _ in facts} == {"Naples"}
-    (naples,) = {f.site for f in _extraction("Pomigliano builds a Dodge Stellantis makes the Dodge Hornet at its "
-                                             "plant near Naples for buyers in the United States. Ann Lee").production}
-    assert naples.country == "IT"
+    assert {site for _, site, _, _ in facts} == {"Naples", "Pomigliano plant"}  # (the headline's since round 9)
+    sites = {f.site for f in _extraction("Pomigliano builds a Dodge Stellantis makes the Dodge Hornet at its "
+                                         "plant near Naples for buyers in the United States. Ann Lee").production}
+    assert {site.country for site in sites} == {"IT"} and "Naples" in {site.label for site in sites}
 
 
 def test_a_headlines_fact_gives_way_to_the_builder_the_text_names():
@@ -1908,3 +1908,45 @@ def test_a_model_change_at_a_plant_is_no_capacity_restructuring():
         "and started making the Ranger pickup there late that year. Ann Lee")
     assert ("capacity-restructuring", "Ford Motor Company") in _strategies(
         "Ford ends the Focus in Wayne Ford built its last Focus at Michigan Assembly Plant in May 2018. Ann Lee")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a list of models shares the verb that governs it, not the next clause's
+    (("Hyundai plans an EV for its plant in Izmit The factory, which builds the i10, i20 and Bayon, will start "
+      "making an EV in 2026. Ann Lee"),
+     {("Hyundai Motor Company", "İzmit plant", "active", "Hyundai i10"),
+      ("Hyundai Motor Company", "İzmit plant", "active", "Hyundai i20"),
+      ("Hyundai Motor Company", "İzmit plant", "active", "Hyundai Bayon"),
+      ("Hyundai Motor Company", "İzmit plant", "planned", None)}),
+    # the owner of the line a model comes off builds it, and the models the plant shares it with
+    (("Mercedes-Benz Citan comes off Renault's Maubeuge line The small van shares the factory with the Renault "
+      "Kangoo and the Nissan Townstar. Ann Lee"),
+     {("Renault Group", "Maubeuge", "active", "Mercedes-Benz Citan"), ("Renault Group", "Maubeuge", "active", "Renault Kangoo"),
+      ("Renault Group", "Maubeuge", "active", "Nissan Townstar")}),
+    # the model another is based on is not built there
+    (("Isuzu builds Mazda's BT-50 in Thailand Based on the D-Max, the pickup has come off Isuzu's Thai lines since "
+      "2020. Ann Lee"), {("Isuzu Motors", "Thailand", "active", "Mazda BT-50")}),
+    # "rolling off" is production; a town's short name is its plant's
+    (("Fiat brings the Panda home to Pomigliano The new generation is rolling off the line near Naples. Ann Lee"),
+     {("Stellantis", "Pomigliano plant", "active", "Fiat Panda")}),
+    # a model's end before the site where another starts
+    (("Dresden builds cars again A year after the last Phaeton, Volkswagen has begun assembling the Golf at its "
+      "Transparent Factory. Ann Lee"),
+     {("Volkswagen Group", "Transparent Factory", "ended", "Volkswagen Phaeton"),
+      ("Volkswagen Group", "Transparent Factory", "active", "Volkswagen Golf")}),
+])
+def test_production_facts_of_the_ninth_round(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
+    """Round 9 (now in tune): a list of models took the next clause's status ("which builds the i10,
+    i20 and Bayon, will start making an EV"), the maker of a model named first built it at another's
+    plant ("comes off Renault's Maubeuge line"), "Based on the D-Max" gave the D-Max a fact, "comes
+    off" and "rolling off" were no production, "Pomigliano" was no place, and "after the last
+    Phaeton" did not end the Phaeton."""
+    assert _production(line) == expected
+
+
+def test_a_listing_lines_standfirst_that_names_no_company_goes_on_about_the_headlines():
+    """Round 9 (now in tune): "Fiat brings the Panda home to Pomigliano | ... under chief executive
+    Sergio Marchionne's plan to reshore volume to Italy" gave the regionalisation to nobody."""
+    assert ("regionalisation", "Stellantis") in _strategies(
+        "Fiat brings the Panda home to Pomigliano The new generation is rolling off the line under chief "
+        "executive Sergio Marchionne's plan to reshore volume to Italy. Ann Lee")

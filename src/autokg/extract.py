@@ -169,6 +169,15 @@ _SUBDIVISION_NOUN = re.compile(r"\s+(?:province|state|prefecture|region|county|g
 _TOWN_BUILDS = re.compile(r"\s+(?:now\s+|also\s+|still\s+|will\s+|currently\s+|already\s+)?(?:makes?|builds?|"
                           r"produces?|assembles?|manufactures?|turns?\s+out|rolls?\s+out)\b")
 #: a relative clause about the place before it: ", which will stop making cars"
+#: a maker's possessive before the place it builds at: "Renault's Maubeuge line", "Renault’s plant"
+_OWN_PLACE = re.compile(rf"['’]s?\s+(?:[{_UP}][\w-]+\s+){{0,2}}(?:line|plant|factory|works)\b")
+#: a model another is made from: "Based on the D-Max", "derived from the Mazda2"
+_MODEL_ORIGIN_BEFORE = re.compile(r"\b(?:based on|derived from|relative of|twin of)\s+(?:the\s+|its\s+)?$",
+                                  re.IGNORECASE)
+#: what keeps a status cue from being a model's own ("The plant shut in 2014 when the Mondeo's ...")
+_CUE_AND_MODEL_APART = re.compile(r"[,;]|\b(?:when|as|while|and|but|because|since|until|after|before|in \d{4})\b")
+#: what stands between two models of one list: "the i10, i20 and Bayon", "the Kangoo and the Townstar"
+_MODEL_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?")
 _RELATIVE = re.compile(r",\s*(?:which|where production)\s+")
 #: a model brought in from elsewhere: "imported models such as the Mustang", "imports of the Tiguan"
 _IMPORTED_BEFORE = re.compile(r"\bimport(?:s|ed|ing)?\b(?:(?![.;,]|\bbut\b|\band\b).)*$", re.IGNORECASE)
@@ -1707,9 +1716,12 @@ class Extractor:
         and the FH of Volvo Trucks), which was more likely taken for the wrong one of two makers."""
         mentions = [f for f in sentence.found if f.entity.type is not EntityType.MODEL
                     and self.linker.company(f.entity) == builder]
-        if not models or not mentions or (first and mentions[0].start > models[0].start):
-            return False
         base = sentence.span.start
+        if not models or not mentions or (first and mentions[0].start > models[0].start and not any(
+                _OWN_PLACE.match(sentence.text, f.end - base) for f in mentions)):
+            # (named after the models, only as the owner of the place: "Mercedes-Benz Citan comes
+            # off Renault's Maubeuge line")
+            return False
         names = {fold(sentence.text[f.start - base:f.end - base]) for f in mentions}
         return not any(any(fold(other) == n or fold(other).startswith(n + " ") for n in names)
                        for m in models
@@ -1953,11 +1965,14 @@ class Extractor:
         """Whether a model at ``at``, after a site at ``position``, has a status cue of its own right
         before it ("built its last Focus at Michigan Assembly Plant, started making the Ranger ...
         and added the Bronco"); not a purpose ("opened in 2019 to build the E-Class"), nor a relative
-        clause after a site that ends ("closing the Elizabeth plant, where it makes the Commodore")."""
-        if status is Status.ENDED and re.search(r",\s*(?:which|where)\b", lowered[position:at]):
+        clause after a site that ends ("closing the Elizabeth plant, where it makes the Commodore").
+        A ``position`` of -1 asks about a model before the site ("A year after the last Phaeton,
+        Volkswagen has begun assembling the e-Golf at its Transparent Factory")."""
+        if status is Status.ENDED and position >= 0 and re.search(r",\s*(?:which|where)\b", lowered[position:at]):
             return False
         return any(position < s and e <= at and at - e <= 25 and cue is not status
-                   and not lowered.startswith("to ", s) for s, e, cue in _status_matches(lowered))
+                   and not lowered.startswith("to ", s) and not _CUE_AND_MODEL_APART.search(lowered, e, at)
+                   for s, e, cue in _status_matches(lowered))
 
     @staticmethod
     def _later_clause_without(sentence: _Sentence, mention: _Found, site: Entity, after: int) -> bool:
@@ -2115,7 +2130,9 @@ class Extractor:
                     builder = built_by.entity
                     makers = [built_by]
             if makers:
-                last_maker = makers[0].entity
+                # (the builder of the others' models, where the sentence names one, is the one a
+                # later "the factory" or "the company" speaks of)
+                last_maker = builder if builder is not None else makers[0].entity
                 seen.extend(m.entity for m in makers)
             if not (triggers.search(_ROLE_OVER.sub(" ", lowered)) or has_plant) or not makers:
                 continue
@@ -2125,15 +2142,25 @@ class Extractor:
                     and not any(f.entity.type in (EntityType.MODEL, EntityType.PLANT) for f in sentence.found)):
                 continue  # "... to build a battery cell plant in Indiana | the joint venture’s factory in ..."
             # (not "imported models such as the Mustang": they are made elsewhere)
+            # (nor "based on the D-Max", "a close relative of the Captur": the model it comes from)
             models = list(dict.fromkeys(
                 f.entity for f in sentence.found if f.entity.type is EntityType.MODEL
-                and not _IMPORTED_BEFORE.search(text, max(sentence.span.start, f.start - 50), f.start)))
+                and not _IMPORTED_BEFORE.search(text, max(sentence.span.start, f.start - 50), f.start)
+                and not _MODEL_ORIGIN_BEFORE.search(text, max(sentence.span.start, f.start - 30), f.start)))
             if builder is not None:  # the models' own makers are named only in the models' names
                 makers = [m for m in makers if m.entity == builder]
+            # where each model stands, or the list it ends ("builds the i10, i20 and Bayon, will
+            # start making an EV": the Bayon is built, like the i10 the list begins with)
             model_at: dict[tuple[EntityType, str], int] = {}
+            previous: _Found | None = None
+            head = 0
             for f in sentence.found:
-                if f.entity.type is EntityType.MODEL:
-                    model_at.setdefault(f.entity.ref, f.start - sentence.span.start)
+                if f.entity.type is not EntityType.MODEL:
+                    continue
+                if previous is None or not _MODEL_LIST.fullmatch(text, previous.end, f.start):
+                    head = f.start - sentence.span.start
+                model_at.setdefault(f.entity.ref, head)
+                previous = f
             dates = self._dates(article, sentence)
             if not sites:
                 for model in models or [None]:
@@ -2249,9 +2276,11 @@ class Extractor:
                         # plant, which makes the Aygo X"), but not after one that closes ("The factory,
                         # which builds the Cruze, is closing": the model ends with it)
                         at = model_at.get(model.ref) if model is not None and not forced else None
-                        if at is not None and at > position and (_CLAUSE.search(lowered, position, at) or (
+                        if at is not None and ((at > position and (_CLAUSE.search(lowered, position, at) or (
                                 status is Status.PLANNED and _RELATIVE.search(lowered, position, at)) or (
-                                self._own_cue(lowered, position, at, status))):
+                                self._own_cue(lowered, position, at, status)))) or (
+                                at < position and status is not Status.ENDED and relocation is None
+                                and not _CLAUSE.search(lowered, at, position) and self._own_cue(lowered, -1, at, status))):
                             own_status = self._status(sentence, at)
                             if own_status is not None and own_status is not status:
                                 fact = replace(fact, status=own_status, start=None, start_phrase=None,
@@ -2317,7 +2346,8 @@ class Extractor:
         models_of: dict[tuple[EntityType, str], set[Entity]] = {}
         for sentence in sents:
             for item in sentence.found:
-                if item.entity.type is EntityType.MODEL:
+                if item.entity.type is EntityType.MODEL and not _MODEL_ORIGIN_BEFORE.search(
+                        text, max(sentence.span.start, item.start - 30), item.start):  # (not "based on the D-Max")
                     maker = self.linker.company(item.entity)
                     if maker is not None:
                         models_of.setdefault(maker.ref, set()).add(item.entity)
@@ -2424,6 +2454,12 @@ class Extractor:
             described = coref.search(lowered)
             if not makers and last_maker is not None and described:
                 makers = [self._referent(described, last_maker, seen)]
+            elif not makers and last_maker is not None and lead_end is None and sentence.span.start > 0 \
+                    and not any(f.entity.type in COMPANY_TYPES for f in sentence.found):
+                # a listing line's standfirst that names no company goes on about the headline's
+                # ("Fiat brings the Panda home to Pomigliano | ... under Sergio Marchionne's plan
+                # to reshore volume to Italy")
+                makers = [last_maker]
             elif (makers and last_maker is not None and described and described.group(0) not in ("it", "its")
                   and (re.match(r"\s+(?:and|&)\s", lowered[described.end():])
                        or re.search(r"\s(?:and|&)\s+$", lowered[:described.start()]))):
