@@ -1934,13 +1934,30 @@ def test_a_model_change_at_a_plant_is_no_capacity_restructuring():
       "Transparent Factory. Ann Lee"),
      {("Volkswagen Group", "Transparent Factory", "ended", "Volkswagen Phaeton"),
       ("Volkswagen Group", "Transparent Factory", "active", "Volkswagen Golf")}),
+    # a site that goes on building a model in a relative clause after another model's end
+    (("Audi ends R8 production The last R8 has left the small Heilbronn site, which keeps building the "
+      "e-tron GT. Ann Lee"),
+     {("Audi AG", "Heilbronn", "ended", "Audi R8"), ("Audi AG", "Heilbronn", "active", "Audi e-tron GT")}),
+    # a town after "moves ... to", and before "truck plant"
+    (("MAN sells its Steyr truck plant MAN will close the Austrian factory and moves its light trucks to "
+      "Kraków. Ann Lee"), {("Traton", "Steyr", "ended", None), ("Traton", "Kraków", "planned", None)}),
+    # "won't ... be built" cancels, "will keep production" goes on
+    (("Why won't the next X-Trail be built in Sunderland? Nissan has dropped its plan to make the SUV in the UK "
+      "and will keep production in Japan. Ann Lee"),
+     {("Nissan Motor", "Sunderland", "cancelled", "Nissan X-Trail"), ("Nissan Motor", "Japan", "active", "Nissan X-Trail")}),
+    # a model the headline scraps is no longer planned where it was due
+    (("Jaguar Land Rover scraps the electric XJ The saloon, due to be built at the Castle Bromwich plant, falls "
+      "to the brand's new plan. Ann Lee"), {("Jaguar Land Rover", "Castle Bromwich plant", "cancelled", "Jaguar XJ")}),
 ])
 def test_production_facts_of_the_ninth_round(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
     """Round 9 (now in tune): a list of models took the next clause's status ("which builds the i10,
     i20 and Bayon, will start making an EV"), the maker of a model named first built it at another's
     plant ("comes off Renault's Maubeuge line"), "Based on the D-Max" gave the D-Max a fact, "comes
     off" and "rolling off" were no production, "Pomigliano" was no place, and "after the last
-    Phaeton" did not end the Phaeton."""
+    Phaeton" did not end the Phaeton; "which keeps building the e-tron GT" after a site a model
+    left ended the e-tron GT, towns after "moves ... to" and before "truck plant" were missed, "won't
+    ... be built" and "will keep production" were no status, and a model the headline scraps stayed
+    planned where the text says it was due."""
     assert _production(line) == expected
 
 

@@ -96,9 +96,12 @@ _CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|will|would)\b|;|\bbut\b|\ban
 _FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to relocate|is moving|are moving)\b",
                      re.IGNORECASE)
 _TOWN_CONTEXT = re.compile(
-    rf"\b(?:in|at|near|outside|from|(?:north|south|east|west)(?:-?(?:east|west))? of)\s+"
+    rf"\b(?:in|at|near|outside|from|(?:north|south|east|west)(?:-?(?:east|west))? of"
+    # ("moves its light and medium trucks to Kraków")
+    r"|(?:moves?|moving|moved|shifts?|shifted|transfers?|transferred|relocates?|relocated)\s+(?:[\w’'-]+\s+){0,6}?to)\s+"
     rf"(?P<after>[{_UP}][{_LOW}'’\-]+(?:\s[{_UP}][{_LOW}'’\-]+)?)\b"
-    rf"|\b(?P<before>(?:[{_UP}][{_LOW}'’\-]+\s)?[{_UP}][{_LOW}'’\-]+)\s+(?:plant|factory|facility|works|assembly plant"
+    rf"|\b(?P<before>(?:[{_UP}][{_LOW}'’\-]+\s)?[{_UP}][{_LOW}'’\-]+)\s+(?:plant|factory|facility|works|site|assembly plant"
+    r"|(?:truck|van|bus|car|vehicle|motorcycle|scooter) (?:plant|factory)"
     # ("the Cologne Electric Vehicle Center")
     r"|(?:[Ee]lectric [Vv]ehicle|[Aa]ssembly) (?:[Cc]ent(?:er|re)|[Cc]omplex))\b"
 )
@@ -1969,7 +1972,8 @@ class Extractor:
         A ``position`` of -1 asks about a model before the site ("A year after the last Phaeton,
         Volkswagen has begun assembling the e-Golf at its Transparent Factory")."""
         if status is Status.ENDED and position >= 0 and re.search(r",\s*(?:which|where)\b", lowered[position:at]):
-            return False
+            # (unless it goes on there: "has left the Heilbronn site, which keeps building the e-tron GT")
+            return re.search(r"\b(?:keeps?|keeping|continues?|continuing|still)\b", lowered[position:at]) is not None
         return any(position < s and e <= at and at - e <= 25 and cue is not status
                    and not lowered.startswith("to ", s) and not _CUE_AND_MODEL_APART.search(lowered, e, at)
                    for s, e, cue in _status_matches(lowered))
@@ -2361,6 +2365,17 @@ class Extractor:
                 if (fact.manufacturer.ref, model.ref, fact.site.ref) not in facts and (model, fact.evidence) not in models_placed:
                     del facts[key]
                     facts[(fact.manufacturer.ref, model.ref, fact.site.ref)] = replace(fact, model=model)
+        # A model the headline says is scrapped is no longer planned where the text says it was
+        # due ("Jaguar Land Rover scraps the electric XJ | The saloon, due to be built at the
+        # Castle Bromwich plant, ...")
+        if sents and sents[0].span.start == 0 and article.title:
+            headline = sents[0]
+            cues = _status_matches(headline.text.lower())
+            scrapped = {f.entity for f in headline.found if f.entity.type is EntityType.MODEL and any(
+                cue is Status.CANCELLED and e <= f.start for _, e, cue in cues)}
+            for key, fact in list(facts.items()):
+                if fact.model in scrapped and fact.status is Status.PLANNED:
+                    facts[key] = replace(fact, status=Status.CANCELLED, start=None, start_phrase=None)
         # (subsumed facts go first: "Africa" is no site of its own where the article says South Africa)
         return self._drop_restated(self._drop_subsumed(list(self._refine_sites(
             list(self._drop_subsumed(list(facts.values()))), named_sites))))
