@@ -1528,6 +1528,16 @@ def test_a_mill_or_a_refinery_is_no_vehicle_plant():
     # ... but a known name's possessive may open the standfirst
     (("Melfi switches to STLA Medium Stellantis' plant in Basilicata builds the electric DS N°8 and the new Jeep "
       "Compass on the same platform. Ann Lee"), "Melfi switches to STLA Medium"),
+    # (round 9) a headline does not end with an infinitive waiting for its object ...
+    (("Great Wall Motor walks away from Talegaon The Chinese SUV maker's plan to buy General Motors' idle plant "
+      "lapsed in 2022. Ann Lee"), "Great Wall Motor walks away from Talegaon"),
+    (("Toyota to make Lexus EVs in Shanghai from 2027 100,000 electric Lexus cars a year are to come from the new "
+      "plant. Ann Lee"), "Toyota to make Lexus EVs in Shanghai from 2027"),
+    # ... and a person named with a role after a possessive, or with initials, opens the standfirst
+    (("Nikola's Coolidge plant starts Tre output Mark Russell, Nikola's chief executive, said output began in April. "
+      "Ann Lee"), "Nikola's Coolidge plant starts Tre output"),
+    (("VinFast breaks ground in India M.K. Stalin, Tamil Nadu's chief minister, laid the first stone of the plant. "
+      "Ann Lee"), "VinFast breaks ground in India"),
 ])
 def test_a_headline_ends_where_a_sentence_could_not_go_on(line, title):
     """Listing lines the split cut in the middle of the standfirst's first sentence."""
@@ -1948,6 +1958,12 @@ def test_a_model_change_at_a_plant_is_no_capacity_restructuring():
     # a model the headline scraps is no longer planned where it was due
     (("Jaguar Land Rover scraps the electric XJ The saloon, due to be built at the Castle Bromwich plant, falls "
       "to the brand's new plan. Ann Lee"), {("Jaguar Land Rover", "Castle Bromwich plant", "cancelled", "Jaguar XJ")}),
+    # a plan's later lapse cancels it; a date that came earlier than first planned does not
+    (("Great Wall Motor walks away from Talegaon The Chinese SUV maker's plan to buy General Motors' idle plant "
+      "near Pune and build cars there lapsed on 30 June. Ann Lee"), {("Great Wall Motor", "Pune", "cancelled", None)}),
+    (("Cadillac's first EV enters production General Motors began assembling the Cadillac Lyriq at its Spring "
+      "Hill plant in March 2022, earlier than it had first planned. Ann Lee"),
+     {("General Motors", "Spring Hill Manufacturing", "active", "Cadillac Lyriq")}),
 ])
 def test_production_facts_of_the_ninth_round(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
     """Round 9 (now in tune): a list of models took the next clause's status ("which builds the i10,
@@ -1957,7 +1973,7 @@ def test_production_facts_of_the_ninth_round(line: str, expected: set[tuple[str,
     Phaeton" did not end the Phaeton; "which keeps building the e-tron GT" after a site a model
     left ended the e-tron GT, towns after "moves ... to" and before "truck plant" were missed, "won't
     ... be built" and "will keep production" were no status, and a model the headline scraps stayed
-    planned where the text says it was due."""
+    planned where the text says it was due, and a plan that "lapsed" after its place stayed planned."""
     assert _production(line) == expected
 
 
@@ -1967,3 +1983,11 @@ def test_a_listing_lines_standfirst_that_names_no_company_goes_on_about_the_head
     assert ("regionalisation", "Stellantis") in _strategies(
         "Fiat brings the Panda home to Pomigliano The new generation is rolling off the line under chief "
         "executive Sergio Marchionne's plan to reshore volume to Italy. Ann Lee")
+
+
+def test_a_plant_abroad_and_globalisation_are_internationalisation():
+    """Round 9 (now in tune): "the Chinese carmaker's first full-process plant abroad ... a step in
+    the brand's globalisation" was no internationalisation."""
+    assert ("internationalisation", "Great Wall Motor") in _strategies(
+        "Great Wall Motor opens a plant in Tula The factory, the Chinese carmaker's first full-process plant abroad, "
+        "has started building the Haval F7 as a step in the brand's globalisation. Ann Lee")

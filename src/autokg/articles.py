@@ -309,7 +309,7 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         # Two capitalised words in a row are usually one name ("South Korea", "Volvo Cars").
         score -= 1.0
     if j >= 2 and tokens[j - 2].lower() == "to" and bare_previous[:1].islower():
-        score -= 1.5  # "... plans to produce | Neue Klasse": an infinitive wants its object
+        score -= 3.0  # "... plans to produce | Neue Klasse": an infinitive wants its object
     elif (j >= 2 and tokens[j - 2].lower() in ("has", "have", "had") and bare_previous[:1].islower()
           and bare_previous.endswith(("ed", "en", "ght", "de", "un", "wn"))):
         score -= 1.5  # "... has picked | Germany": so does a perfect tense
@@ -384,7 +384,8 @@ def _role_before_name(tokens: list[str], j: int, end: int) -> bool:
 @cache
 def _role_after_name() -> re.Pattern[str]:
     roles = "|".join(sorted((re.escape(r) for r in lexicon("roles")), key=len, reverse=True))
-    return re.compile(rf"(?:the|its|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{roles})\b")
+    # ("the board member", "Nikola's chief executive", "Tamil Nadu's chief minister")
+    return re.compile(rf"(?:the|its|a|an|(?:[\w-]+\s+)?[\w-]+['’]s?)\s+(?:[\w-]+\s+){{0,2}}?(?:{roles})\b")
 
 
 def _person_with_role(tokens: list[str], j: int, end: int) -> bool:
@@ -392,8 +393,8 @@ def _person_with_role(tokens: list[str], j: int, end: int) -> bool:
     Nedeljković, the board member")."""
     if j + 2 >= end or not (tokens[j][:1].isupper() and tokens[j + 1][:1].isupper() and tokens[j + 1].endswith(",")):
         return False
-    if not (tokens[j].isalpha() or "-" in tokens[j]):
-        return False
+    if not (tokens[j].isalpha() or "-" in tokens[j] or re.fullmatch(r"(?:[A-Z]\.){1,3}", tokens[j])):
+        return False  # (a first name, or its initials: "M.K. Stalin")
     return bool(_role_after_name().match(" ".join(tokens[j + 2:j + 7]).lower()))
 
 

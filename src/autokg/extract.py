@@ -179,6 +179,8 @@ _MODEL_ORIGIN_BEFORE = re.compile(r"\b(?:based on|derived from|relative of|twin 
                                   re.IGNORECASE)
 #: what keeps a status cue from being a model's own ("The plant shut in 2014 when the Mondeo's ...")
 _CUE_AND_MODEL_APART = re.compile(r"[,;]|\b(?:when|as|while|and|but|because|since|until|after|before|in \d{4})\b")
+#: a plan whose fate a later cancellation tells
+_PLAN_NOUN = re.compile(r"\b(?:plans?|proposal|project|agreement|deal|bid)\b")
 #: what stands between two models of one list: "the i10, i20 and Bayon", "the Kangoo and the Townstar"
 _MODEL_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?")
 _RELATIVE = re.compile(r",\s*(?:which|where production)\s+")
@@ -1959,6 +1961,9 @@ class Extractor:
             # not the next one ("..., and will make it in Hambach")
             if status is Status.CANCELLED and end <= position and not _CLAUSE.search(lowered, end, position):
                 distance = -1
+            elif (status is Status.CANCELLED and start >= position and not _CLAUSE.search(lowered, position, start)
+                  and _PLAN_NOUN.search(lowered, _clause_bounds(lowered, position)[0], position)):
+                distance = -1  # ("plan to buy the plant near Pune and build cars there lapsed")
             if best is None or distance < best[0]:
                 best = (distance, status)
         return best[1] if best else None
