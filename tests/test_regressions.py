@@ -1964,6 +1964,9 @@ def test_a_model_change_at_a_plant_is_no_capacity_restructuring():
     (("Cadillac's first EV enters production General Motors began assembling the Cadillac Lyriq at its Spring "
       "Hill plant in March 2022, earlier than it had first planned. Ann Lee"),
      {("General Motors", "Spring Hill Manufacturing", "active", "Cadillac Lyriq")}),
+    # a battery plant's site, however its description is written, builds no vehicles
+    (("Toyota's North Carolina battery plant is up and running Production has begun at the $13.9bn Liberty site, "
+      "Toyota's first battery factory outside Japan. Ann Lee"), set()),
 ])
 def test_production_facts_of_the_ninth_round(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
     """Round 9 (now in tune): a list of models took the next clause's status ("which builds the i10,
@@ -1973,7 +1976,8 @@ def test_production_facts_of_the_ninth_round(line: str, expected: set[tuple[str,
     Phaeton" did not end the Phaeton; "which keeps building the e-tron GT" after a site a model
     left ended the e-tron GT, towns after "moves ... to" and before "truck plant" were missed, "won't
     ... be built" and "will keep production" were no status, and a model the headline scraps stayed
-    planned where the text says it was due, and a plan that "lapsed" after its place stayed planned."""
+    planned where the text says it was due, a plan that "lapsed" after its place stayed planned,
+    and "the $13.9bn Liberty site" of a battery plant was a vehicle plant."""
     assert _production(line) == expected
 
 
@@ -1991,3 +1995,17 @@ def test_a_plant_abroad_and_globalisation_are_internationalisation():
     assert ("internationalisation", "Great Wall Motor") in _strategies(
         "Great Wall Motor opens a plant in Tula The factory, the Chinese carmaker's first full-process plant abroad, "
         "has started building the Haval F7 as a step in the brand's globalisation. Ann Lee")
+
+
+def test_a_bare_marque_two_companies_share_is_the_one_of_the_company_named():
+    """Round 9 (now in tune): "Volvo Group picks Monterrey ... due to build Volvo and Mack trucks" read
+    the bare Volvo as Volvo Cars, and found no town after "picks"."""
+    extraction = _extraction("Volvo Group picks Monterrey for a truck plant The Swedish group will build Volvo and "
+                             "Mack trucks at the Mexican factory from 2026. Ann Lee")
+    assert {m.entity.label for m in extraction.mentions if m.text == "Volvo"} == {"Volvo Group"}
+    assert "Volvo Cars" not in {f.manufacturer.label for f in extraction.production}
+    assert "Monterrey" in {f.site.label for f in extraction.production}
+    # (a company named another way keeps its marque: Renault, beside Volvo Group's Renault Trucks)
+    extraction = _extraction("Flexis picks Sandouville Renault will build vans at Sandouville for Flexis, its joint "
+                             "venture with Volvo Group. Ann Lee")
+    assert {m.entity.label for m in extraction.mentions if m.text == "Renault"} == {"Renault"}

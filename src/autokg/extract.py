@@ -98,7 +98,9 @@ _FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to 
 _TOWN_CONTEXT = re.compile(
     rf"\b(?:in|at|near|outside|from|(?:north|south|east|west)(?:-?(?:east|west))? of"
     # ("moves its light and medium trucks to Kraków")
-    r"|(?:moves?|moving|moved|shifts?|shifted|transfers?|transferred|relocates?|relocated)\s+(?:[\w’'-]+\s+){0,6}?to)\s+"
+    r"|(?:moves?|moving|moved|shifts?|shifted|transfers?|transferred|relocates?|relocated)\s+(?:[\w’'-]+\s+){0,6}?to"
+    # ("Volvo Group picks Monterrey for ...")
+    r"|picks|picked|chooses|chose|selects|selected)\s+"
     rf"(?P<after>[{_UP}][{_LOW}'’\-]+(?:\s[{_UP}][{_LOW}'’\-]+)?)\b"
     rf"|\b(?P<before>(?:[{_UP}][{_LOW}'’\-]+\s)?[{_UP}][{_LOW}'’\-]+)\s+(?:plant|factory|facility|works|site|assembly plant"
     r"|(?:truck|van|bus|car|vehicle|motorcycle|scooter) (?:plant|factory)"
@@ -786,6 +788,7 @@ class Extractor:
                 continue
             found.append(_Found(entity, a, b))
         found = self._add_subsidiaries(text, found)
+        found = self._shared_marques(found)
         found = self._add_named_makers(text, found)
         found = self._add_models(text, found)
         found = self._add_localities(text, found)
@@ -1117,6 +1120,26 @@ class Extractor:
             related = {e for e in longer if _parent_or_child(item.entity, e) and e.linked
                        and self._national_or_unit(e, short)}
             result.append(replace(item, entity=next(iter(related))) if len(related) == 1 else item)
+        return result
+
+    def _shared_marques(self, found: list[_Found]) -> list[_Found]:
+        """A bare marque two companies use, in an article that names the other one ("Volvo Group
+        ... Volvo and Mack trucks": the Volvo of Volvo Trucks, not of Volvo Cars), stands for the
+        company named: one whose name and marques of its own begin with that name."""
+        named = {f.entity for f in found if f.entity.type in (EntityType.GROUP, EntityType.MANUFACTURER)}
+        if not named:
+            return found
+        result = []
+        for item in found:
+            if item.entity.type is EntityType.BRAND and item.entity.parent:
+                bare = fold(item.entity.label)
+                owner = self.linker.family(item.entity.parent)
+                others = [c for c in named if not (self.linker.family(c.key) & owner)
+                          and fold(c.label).startswith(bare + " ") and any(
+                              fold(b.label).startswith(bare + " ") for b in self.reference.brands_of(c.key))]
+                if len(others) == 1:
+                    item = replace(item, entity=others[0])
+            result.append(item)
         return result
 
     def _possessed_units(self, text: str, found: list[_Found]) -> list[_Found]:
@@ -2146,7 +2169,7 @@ class Extractor:
             if not (triggers.search(_ROLE_OVER.sub(" ", lowered)) or has_plant) or not makers:
                 continue
             if (non_vehicle_headline and sentence.span.start > 0
-                    and re.search(r"\b(?:the|its|their)\s+(?:[\w’'-]+\s+){0,2}?(?:plant|factory|facility|site|works)\b",
+                    and re.search(r"\b(?:the|its|their)\s+(?:\S+\s+){0,2}?(?:plant|factory|facility|site|works)\b",
                                   lowered)
                     and not any(f.entity.type in (EntityType.MODEL, EntityType.PLANT) for f in sentence.found)):
                 continue  # "... to build a battery cell plant in Indiana | the joint venture’s factory in ..."
