@@ -1967,6 +1967,17 @@ def test_a_model_change_at_a_plant_is_no_capacity_restructuring():
     # a battery plant's site, however its description is written, builds no vehicles
     (("Toyota's North Carolina battery plant is up and running Production has begun at the $13.9bn Liberty site, "
       "Toyota's first battery factory outside Japan. Ann Lee"), set()),
+    # laying the foundation stone is a plan; a maker's nationality before its kind is no site
+    (("VinFast breaks ground in India M.K. Stalin, Tamil Nadu's chief minister, laid the foundation stone for the "
+      "Vietnamese electric carmaker's factory at Thoothukudi. Ann Lee"), {("VinFast", "Thoothukudi plant", "planned", None)}),
+    # a town's assembly line
+    (("Pak Suzuki retires the Mehran Pakistan's best-known small car left the Karachi assembly line for the last "
+      "time in 2019, making way for a locally assembled Suzuki Alto. Ann Lee"), {("Pak Suzuki Motor Company", "Karachi", "ended", None),
+                                            ("Pak Suzuki Motor Company", "Karachi", "active", "Suzuki Alto")}),
+    # a model it shares its underpinnings with, or is not built next to, is not built there
+    (("Isuzu builds Mazda's BT-50 The pickup shares its underpinnings with the D-Max and is built by Isuzu in "
+      "Samut Prakan rather than next to the Ford Ranger. Ann Lee"),
+     {("Isuzu Motors", "Samut Prakan", "active", "Mazda BT-50")}),
 ])
 def test_production_facts_of_the_ninth_round(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
     """Round 9 (now in tune): a list of models took the next clause's status ("which builds the i10,
@@ -1977,7 +1988,11 @@ def test_production_facts_of_the_ninth_round(line: str, expected: set[tuple[str,
     left ended the e-tron GT, towns after "moves ... to" and before "truck plant" were missed, "won't
     ... be built" and "will keep production" were no status, and a model the headline scraps stayed
     planned where the text says it was due, a plan that "lapsed" after its place stayed planned,
-    and "the $13.9bn Liberty site" of a battery plant was a vehicle plant."""
+    and "the $13.9bn Liberty site" of a battery plant was a vehicle plant; "laid the foundation
+    stone" was no plan, "the Vietnamese electric carmaker's factory" put the factory in Vietnam,
+    "the Karachi assembly line" was no place, "for the last time" ended nothing, the parent's model
+    a national company the headline names goes on to build was its parent's, and models a pickup
+    shares its underpinnings with or is not built next to were built beside it."""
     assert _production(line) == expected
 
 
@@ -2009,3 +2024,16 @@ def test_a_bare_marque_two_companies_share_is_the_one_of_the_company_named():
     extraction = _extraction("Flexis picks Sandouville Renault will build vans at Sandouville for Flexis, its joint "
                              "venture with Volvo Group. Ann Lee")
     assert {m.entity.label for m in extraction.mentions if m.text == "Renault"} == {"Renault"}
+
+
+def test_status_cues_are_tried_strongest_first_whatever_the_files_order():
+    """An active cue added among the ended ones ("making way for") put the active cues before the
+    planned ones, so that a tie in distance went to the weaker cue: "will start production at its
+    plant in Normal" became active."""
+    from autokg.extract import _STRENGTH, _status_cues
+
+    order = [group[0][1] for _, group in _status_cues()]
+    assert order == sorted(order, key=lambda status: -_STRENGTH[status])
+    facts = _production("Rivian pauses its Georgia plant Rivian has shelved plans to build the R2 in Georgia for now "
+                        "and will start production at its plant in Normal, Illinois, in 2026. Ann Lee")
+    assert ("Rivian", "Normal plant", "planned", "Rivian R2") in facts

@@ -102,7 +102,7 @@ _TOWN_CONTEXT = re.compile(
     # ("Volvo Group picks Monterrey for ...")
     r"|picks|picked|chooses|chose|selects|selected)\s+"
     rf"(?P<after>[{_UP}][{_LOW}'’\-]+(?:\s[{_UP}][{_LOW}'’\-]+)?)\b"
-    rf"|\b(?P<before>(?:[{_UP}][{_LOW}'’\-]+\s)?[{_UP}][{_LOW}'’\-]+)\s+(?:plant|factory|facility|works|site|assembly plant"
+    rf"|\b(?P<before>(?:[{_UP}][{_LOW}'’\-]+\s)?[{_UP}][{_LOW}'’\-]+)\s+(?:plant|factory|facility|works|site|assembly plant|assembly line"
     r"|(?:truck|van|bus|car|vehicle|motorcycle|scooter) (?:plant|factory)"
     # ("the Cologne Electric Vehicle Center")
     r"|(?:[Ee]lectric [Vv]ehicle|[Aa]ssembly) (?:[Cc]ent(?:er|re)|[Cc]omplex))\b"
@@ -176,13 +176,17 @@ _TOWN_BUILDS = re.compile(r"\s+(?:now\s+|also\s+|still\s+|will\s+|currently\s+|a
 #: a relative clause about the place before it: ", which will stop making cars"
 #: a maker's possessive before the place it builds at: "Renault's Maubeuge line", "Renault’s plant"
 _OWN_PLACE = re.compile(rf"['’]s?\s+(?:[{_UP}][\w-]+\s+){{0,2}}(?:line|plant|factory|works)\b")
-#: a model another is made from: "Based on the D-Max", "derived from the Mazda2"
-_MODEL_ORIGIN_BEFORE = re.compile(r"\b(?:based on|derived from|relative of|twin of)\s+(?:the\s+|its\s+)?$",
-                                  re.IGNORECASE)
+#: a model another is made from, or is not made beside: "Based on the D-Max", "derived from the
+#: Mazda2", "shares its underpinnings with the D-Max ... rather than next to the Ford Ranger"
+_MODEL_ORIGIN_BEFORE = re.compile(r"\b(?:based on|derived from|relative of|twin of|(?:underpinnings|platform) with|"
+                                  r"rather than (?:next to|beside|alongside))\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
 #: what keeps a status cue from being a model's own ("The plant shut in 2014 when the Mondeo's ...")
 _CUE_AND_MODEL_APART = re.compile(r"[,;]|\b(?:when|as|while|and|but|because|since|until|after|before|in \d{4})\b")
 #: a plan whose fate a later cancellation tells
 _PLAN_NOUN = re.compile(r"\b(?:plans?|proposal|project|agreement|deal|bid)\b")
+#: what kind of maker a company is, between its nationality and "carmaker"
+_MAKER_KINDS = frozenset({"electric", "electric-vehicle", "ev", "state-owned", "premium", "luxury", "truck",
+                          "bus", "two-wheeler", "motorcycle", "scooter", "sports-car", "start-up", "national"})
 #: what stands between two models of one list: "the i10, i20 and Bayon", "the Kangoo and the Townstar"
 _MODEL_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?")
 _RELATIVE = re.compile(r",\s*(?:which|where production)\s+")
@@ -392,7 +396,8 @@ def _status_cues() -> tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], 
     return tuple(
         (re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in group) + r")\b"),
          tuple((re.compile(rf"\b(?:{c})\b"), status, _leading_literal(c)) for c in group))
-        for status, group in cues.items())
+        # (strongest first, whatever the file's order: a tie in distance goes to the stronger cue)
+        for status, group in sorted(cues.items(), key=lambda item: -_STRENGTH[item[0]]))
 
 
 _REGEX_SYNTAX = re.compile(r"[\\()\[\]{}?*+|.^$]")
@@ -1827,8 +1832,9 @@ class Extractor:
                 # "European production", "the Czech joint venture plant"; not "the Korean carmaker's
                 # plant", which is the maker's nationality; "in the Slovak capital" is a place
                 following = [w.strip(".,;:").lower() for w in text[local_end:local_end + 40].split()[:3]]
-                if following and _COMPANY_NOUN.fullmatch(following[0]):
-                    continue
+                if following and (_COMPANY_NOUN.fullmatch(following[0]) or (
+                        len(following) > 1 and following[0] in _MAKER_KINDS and _COMPANY_NOUN.fullmatch(following[1]))):
+                    continue  # (also "the Vietnamese electric carmaker's factory")
                 if following and following[0] in _PLACE_NOUNS and re.search(r"\b(?:in|at|near)\s+the\s+$", before):
                     candidates.append((item, None))
                     continue
@@ -2086,6 +2092,8 @@ class Extractor:
         # a headline about a battery, cell or engine plant: "the factory" of its standfirst is that one
         non_vehicle_headline = bool(article.title) and bool(_non_vehicle_plant().search(article.title.lower()))
         undated: list[tuple[Entity, Entity | None, list[tuple[int, str, str]], Status | None]] = []
+        headline_companies = {self.linker.company(f.entity) for f in sents[0].found if f.entity.type in COMPANY_TYPES} \
+            if sents and sents[0].span.start == 0 and article.title else set()
         last_sites: list[_Found] = []
         headline_sites = False  # whether the last sites are the headline's
         named_sites: set[Entity] = set()
@@ -2144,7 +2152,11 @@ class Extractor:
                 makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
             elif (makers and builder is None and last_maker is not None and not self._named_makers(sentence)
                   and not any(m.plant_descriptor for m in makers)
-                  and ((described and all(m.entity != last_maker for m in makers)) or back)):
+                  and ((described and all(m.entity != last_maker for m in makers)) or back
+                       # ("Pak Suzuki retires the Mehran | ... making way for a locally assembled
+                       # Suzuki Alto": the national company the article is about builds its parent's)
+                       or (all(m.entity.key == last_maker.parent for m in makers)
+                           and last_maker in headline_companies))):
                 # "the carmaker ... will also build the next Volkswagen Amarok": the makers named only
                 # in the models' names build nothing here; the one the article is about builds them
                 builder = last_maker
