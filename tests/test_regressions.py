@@ -2037,3 +2037,17 @@ def test_status_cues_are_tried_strongest_first_whatever_the_files_order():
     facts = _production("Rivian pauses its Georgia plant Rivian has shelved plans to build the R2 in Georgia for now "
                         "and will start production at its plant in Normal, Illinois, in 2026. Ann Lee")
     assert ("Rivian", "Normal plant", "planned", "Rivian R2") in facts
+
+
+def test_a_makers_name_as_a_surname_and_a_company_supplied_with_anothers_cars():
+    """Round 9 (now in tune): "Manasi Tata, the company's vice-chairperson" made Tata Motors a
+    producer at Bidadi and no person of Manasi Tata; "Maruti Suzuki supplies Toyota with the Glanza"
+    made Toyota the Glanza's builder at Toyota's plant."""
+    extraction = _extraction(title="Toyota Kirloskar grows at Bidadi", text=(
+        "Toyota Kirloskar Motor builds the Toyota Fortuner at Bidadi. Manasi Tata, the company's vice-chairperson, "
+        "praised the workforce. Maruti Suzuki supplies Toyota with the Glanza, built in its own Indian factories."))
+    assert "Tata Motors" not in {f.manufacturer.label for f in extraction.production}
+    assert ("Manasi Tata", "Toyota Kirloskar Motor") in {
+        (a.person.label, a.organisation.label if a.organisation else None) for a in extraction.affiliations}
+    assert {f.manufacturer.label for f in extraction.production if f.model and f.model.label == "Toyota Glanza"} == {
+        "Maruti Suzuki India"}

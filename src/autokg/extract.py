@@ -187,6 +187,18 @@ _PLAN_NOUN = re.compile(r"\b(?:plans?|proposal|project|agreement|deal|bid)\b")
 #: what kind of maker a company is, between its nationality and "carmaker"
 _MAKER_KINDS = frozenset({"electric", "electric-vehicle", "ev", "state-owned", "premium", "luxury", "truck",
                           "bus", "two-wheeler", "motorcycle", "scooter", "sports-car", "start-up", "national"})
+#: a capitalised word right before a name, as a first name would stand
+_FIRST_NAME_BEFORE = re.compile(rf"(?<![\w.])([{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)\s$")
+
+
+@cache
+def _role_after_name() -> re.Pattern[str]:
+    """A role after a name and a comma: ", the company's vice-chairperson", ", its chief executive"."""
+    return re.compile(r",\s+(?:the|its|a|an)\s+(?:[\w’'-]+\s+){0,3}?" + _pattern("roles").pattern, re.IGNORECASE)
+
+
+#: a company supplied with what another makes: "Maruti Suzuki supplies | Toyota with the Glanza"
+_SUPPLIED_BEFORE = re.compile(r"\bsuppl(?:y|ies|ied|ying)\s+$")
 #: what stands between two models of one list: "the i10, i20 and Bayon", "the Kangoo and the Townstar"
 _MODEL_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?")
 _RELATIVE = re.compile(r",\s*(?:which|where production)\s+")
@@ -808,6 +820,7 @@ class Extractor:
         found = self._add_plants(text, found, makers)
         found = self._short_names(text, found)
         found = self._possessed_units(text, found)
+        found = self._surnames(text, found)
         self._mark_roles(text, found)
         spans = list(sentences(text))
         people, affiliations = self._people(article, text, found, spans)
@@ -1125,6 +1138,21 @@ class Extractor:
             related = {e for e in longer if _parent_or_child(item.entity, e) and e.linked
                        and self._national_or_unit(e, short)}
             result.append(replace(item, entity=next(iter(related))) if len(related) == 1 else item)
+        return result
+
+    @staticmethod
+    def _surnames(text: str, found: list[_Found]) -> list[_Found]:
+        """A maker's name that is a person's surname, with a first name before it and a role after it
+        ("Manasi Tata, the company's vice-chairperson"), is no mention of the maker."""
+        stop = lexicon("name-stopwords")
+        result = []
+        for item in found:
+            if item.entity.type in COMPANY_TYPES or item.entity.type is EntityType.BRAND:
+                first = _FIRST_NAME_BEFORE.search(text, max(0, item.start - 30), item.start)
+                if first is not None and first.group(1) not in stop and _role_after_name().match(text, item.end) \
+                        and not any(f.end == first.end(1) for f in found):
+                    continue
+            result.append(item)
         return result
 
     def _shared_marques(self, found: list[_Found]) -> list[_Found]:
@@ -1480,9 +1508,10 @@ class Extractor:
             elif (" with " in lowered and _ALLY_BEFORE.search(before)) or _PRODUCT_AFTER.match(after) or (
                     self._employer_of_named(after)) or (
                     " for " in lowered and _CLIENT_BEFORE.search(before)) or (
-                    after[1:2] == "s" and self._names_own_model(text, item, found)):
-                # a partner; a contract manufacturer's client ("assembles the SUV for Honda"); a
-                # maker named only as its model's owner ("JAC builds NIO's ES8")
+                    after[1:2] == "s" and self._names_own_model(text, item, found)) or (
+                    _SUPPLIED_BEFORE.search(before) and re.match(r"\s+with\b", after)):
+                # a partner; a contract manufacturer's client ("assembles the SUV for Honda", "supplies
+                # Toyota with the Glanza"); a maker named only as its model's owner ("JAC builds NIO's ES8")
                 item.ally = True
 
     @staticmethod
@@ -1522,8 +1551,9 @@ class Extractor:
                 continue
             if any(a < e and b > s for s, e in occupied):
                 continue
-            if any(fold(w) in self.reference.names or fold(w) in self.reference.demonyms for w in words):
-                continue
+            if any(fold(w) in self.reference.names or fold(w) in self.reference.demonyms for w in words) and not (
+                    len(words) == 2 and fold(words[0]) not in self.reference.names and _role_after_name().match(text, b)):
+                continue  # (but "Manasi Tata, the company's vice-chairperson": a maker's name as a surname)
             if self.reference.name_kind(match.group(0)) is not None:
                 continue  # a town or a company the gazetteer did not take here ("and Naberezhnye Chelny")
             if geonames_towns().get(fold(match.group(0))):
