@@ -2051,3 +2051,11 @@ def test_a_makers_name_as_a_surname_and_a_company_supplied_with_anothers_cars():
         (a.person.label, a.organisation.label if a.organisation else None) for a in extraction.affiliations}
     assert {f.manufacturer.label for f in extraction.production if f.model and f.model.label == "Toyota Glanza"} == {
         "Maruti Suzuki India"}
+
+
+def test_a_sea_is_no_town():
+    """Round 9 (now in tune): "The North Sea plant" put the plant in Seattle, which GeoNames also
+    calls "Sea"."""
+    extraction = _extraction("Emden goes electric The North Sea plant has begun series production of the ID.4 for "
+                             "Volkswagen. Ann Lee")
+    assert "Seattle" not in {m.entity.label for m in extraction.mentions}
