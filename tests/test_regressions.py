@@ -2059,3 +2059,18 @@ def test_a_sea_is_no_town():
     extraction = _extraction("Emden goes electric The North Sea plant has begun series production of the ID.4 for "
                              "Volkswagen. Ann Lee")
     assert "Seattle" not in {m.entity.label for m in extraction.mentions}
+
+
+def test_a_place_known_only_as_a_plants_name_and_a_headline_that_says_nothing_of_when():
+    """Round 9 (now in tune): "Nissan will build the Navara at its plant in Rosslyn" found no site,
+    since GeoNames lists no Rosslyn; the plants file knows it as the name of Nissan's plant and of
+    BMW's. The headline's fact, which says nothing of when, kept its default status over the text's
+    plan."""
+    extraction = _extraction(title="Nissan picks Rosslyn for the Navara", text=(
+        "Nissan will build the Navara pick-up at its plant in Rosslyn, north of Pretoria, from 2020. BMW's Rosslyn "
+        "plant a few kilometres away builds the X3."))
+    facts = {(f.manufacturer.label, f.site.label, f.status.value, f.model.label if f.model else None)
+             for f in extraction.production}
+    assert ("Nissan Motor", "Nissan Rosslyn plant", "planned", "Nissan Navara") in facts
+    assert ("Nissan Motor", "Nissan Rosslyn plant", "active", "Nissan Navara") not in facts
+    assert ("BMW AG", "Plant Rosslyn", "active", "BMW X3") in facts

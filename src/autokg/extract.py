@@ -1414,6 +1414,12 @@ class Extractor:
                 if town is not None and (text[start:end].split()[0] not in stop or " " in text[start:end]):
                     result.append(_Found(town, start, end))
                     break
+                # "its plant in Rosslyn": a place GeoNames does not list, known as the name of a
+                # plant that a company the article names runs
+                plant = self._plant_by_place(text[start:end], start, result) if town is None else None
+                if plant is not None:
+                    result.append(_Found(plant, start, end))
+                    break
         # "in Vsevolozhsk, near St Petersburg, and Naberezhnye Chelny": a town listed after another
         for item in [f for f in result if f.entity.type is EntityType.LOCALITY]:
             listed = _LISTED_TOWN.match(text, item.end)
@@ -1427,6 +1433,24 @@ class Extractor:
                 result.append(_Found(town, a, b))
         result.sort(key=lambda f: f.start)
         return result
+
+    def _plant_by_place(self, name: str, at: int, found: list[_Found]) -> Entity | None:
+        """The plant known by a place's name ("Rosslyn plant", "Nissan Rosslyn") that the company
+        named last before ``at`` runs, or else the one plant of that name a company named runs."""
+        plants = self.reference.plants_by_place.get(fold(name))
+        if not plants:
+            return None
+        companies = [(f.start, company) for f in found if f.entity.type in COMPANY_TYPES or f.entity.type is EntityType.BRAND
+                     if (company := self.linker.company(f.entity)) is not None]
+        before = [c for start, c in companies if start < at]
+        if before:
+            run = [p for p in plants if before[-1].key in self.linker.family(p.operator)
+                   or p.operator in self.linker.family(before[-1].key)]
+            if len(run) == 1:
+                return run[0]
+        named = {key for _, c in companies for key in self.linker.family(c.key)}
+        run = [p for p in plants if self.linker.family(p.operator) & named]
+        return run[0] if len(run) == 1 else None
 
     def _add_plants(self, text: str, found: list[_Found], makers: set[str]) -> list[_Found]:
         """Plants described rather than named: "the Volvo plant in Ridgeville", "its Tychy plant";
@@ -2122,6 +2146,7 @@ class Extractor:
         # a headline about a battery, cell or engine plant: "the factory" of its standfirst is that one
         non_vehicle_headline = bool(article.title) and bool(_non_vehicle_plant().search(article.title.lower()))
         undated: list[tuple[Entity, Entity | None, list[tuple[int, str, str]], Status | None]] = []
+        untold: set[tuple[object, ...]] = set()  # the headline's facts with no word of their status
         headline_companies = {self.linker.company(f.entity) for f in sents[0].found if f.entity.type in COMPANY_TYPES} \
             if sents and sents[0].span.start == 0 and article.title else set()
         last_sites: list[_Found] = []
@@ -2257,7 +2282,8 @@ class Extractor:
                     continue
                 seen_sites.add(site.entity.ref)
                 position = site.start - sentence.span.start
-                status = forced or self._status(sentence, position) or Status.ACTIVE
+                told = forced or self._status(sentence, position)
+                status = told or Status.ACTIVE
                 if relocation and not forced:
                     if relocation.group("source") and relocation.start("source") <= position < relocation.end("source"):
                         status = Status.ENDED
@@ -2373,6 +2399,13 @@ class Extractor:
                         key = (maker.ref, model.ref if model else None, site.entity.ref)
                         if key not in facts:
                             facts[key] = fact
+                            if told is None and relocation is None and sentence.span.start == 0:
+                                untold.add(key)
+                        elif key in untold and (told is not None or relocation is not None):
+                            # "Nissan picks Rosslyn for the Navara | Nissan will build the Navara
+                            # ... from next year": a headline that says nothing of when gives way
+                            facts[key] = fact
+                            untold.discard(key)
         # Where a sentence says who builds a model at a site ("Ford Otosan builds the Ford Puma
         # there"), a fact that only the model's name gave its maker ("Craiova adds the Puma") goes.
         # (also where one site holds the other: "built in Santa Rosa", "at its plant in Santa Rosa")

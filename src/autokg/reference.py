@@ -128,6 +128,8 @@ class Reference:
     demonyms: dict[str, Entity] = field(default_factory=dict)
     #: folded locality name -> plants in that locality
     plants_by_locality: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
+    #: folded place name a plant is known by ("rosslyn" of "Rosslyn plant", "Nissan Rosslyn") -> plants
+    plants_by_place: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
     _brands: dict[str, list[Entity]] = field(default_factory=dict)
     #: folded model name, with or without its brand ("corolla", "ford mach-e") -> the models called that
     models: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
@@ -292,6 +294,10 @@ def _load_organisations(ref: Reference) -> None:
         ))
 
 
+#: a plant's name made of a place and a plant noun: "rosslyn plant", "plant rosslyn"
+_PLANT_PLACE = re.compile(r"plant\s+(\S.*)|(\S.*?)\s+(?:plant|factory|works|assembly plant)")
+
+
 def _load_plants(ref: Reference) -> None:
     path = "plants.csv"
     columns = ("id", "name", "operator", "locality", "geonames", "subdivision", "country", "lat", "lon",
@@ -307,6 +313,14 @@ def _load_plants(ref: Reference) -> None:
         )
         ref.add(plant)
         ref.plants_by_locality[fold(row["locality"])].append(plant)
+        operator_word = fold(row["operator"].split("-")[0])
+        for name in {fold(n) for n in (row["name"], *plant.aliases)}:
+            place = _PLANT_PLACE.fullmatch(name)
+            words = name.split()
+            known = place.group(1) or place.group(2) if place is not None else (
+                words[1] if len(words) == 2 and words[0] == operator_word else None)  # ("Nissan Rosslyn")
+            if known and plant not in ref.plants_by_place[known]:
+                ref.plants_by_place[known].append(plant)
         if geonameid and (EntityType.LOCALITY, str(geonameid)) not in ref.entities:
             # a bilingual GeoNames name is two names: "Gasteiz / Vitoria" is "Vitoria" in the press
             parts = tuple(p.strip() for p in row["locality"].split(" / ")) if " / " in row["locality"] else ()
