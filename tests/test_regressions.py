@@ -2074,3 +2074,15 @@ def test_a_place_known_only_as_a_plants_name_and_a_headline_that_says_nothing_of
     assert ("Nissan Motor", "Nissan Rosslyn plant", "planned", "Nissan Navara") in facts
     assert ("Nissan Motor", "Nissan Rosslyn plant", "active", "Nissan Navara") not in facts
     assert ("BMW AG", "Plant Rosslyn", "active", "BMW X3") in facts
+
+
+def test_a_client_named_in_the_standfirst_builds_nothing_and_is_not_what_the_text_goes_on_about():
+    """Round 9 (now in tune): "Sandouville will build electric vans for the Flexis joint venture"
+    made Flexis the builder at Sandouville, and then of the last Zoe at Flins, which the text
+    speaks of next without naming a maker."""
+    extraction = _extraction(title="Last Zoe leaves Flins as Renault turns the plant over to recycling", text=(
+        "Car assembly ends at the site west of Paris, while Sandouville will build electric vans for the Flexis "
+        "joint venture from 2026.\n\nThe last Renault Zoe came off the line at Flins-sur-Seine on Friday."))
+    assert "Flexis" not in {f.manufacturer.label for f in extraction.production}
+    assert ("Renault Group", "Renault Zoe") in {
+        (f.manufacturer.label, f.model.label if f.model else None) for f in extraction.production}

@@ -304,7 +304,10 @@ _PRODUCT_AFTER = re.compile(rf"(?:\s*(?:,|and|&)\s+[{_UP}][\w-]*(?:\s+[{_UP}][\w
 #: the client of a contract manufacturer: "assembles the SUV for Honda", "under contract for Maruti Suzuki"
 _CLIENT_BEFORE = re.compile(r"(?:\b(?:builds?|built|building|makes?|made|making|assembles?|assembled|assembling|"
                             r"produces?|produced|producing|manufactures?|manufactured|manufacturing)\b[^.;:]{0,60}?"
-                            r"|\bunder contract |\bon behalf of )\bfor\s+" + _LIST_UP_TO_LAST + "$")
+                            r"|\bunder contract |\bon behalf of )\bfor\s+(?:the\s+)?" + _LIST_UP_TO_LAST + "$")
+#: a sentence that names a client: "will build electric vans for the Flexis joint venture"
+_CLIENT_IN = re.compile(r"\b(?:build|builds|building|make|makes|making|assemble|assembles|assembling|produce|produces|"
+                        r"producing)\b[^.;:]{0,60}?\bfor\b")
 #: between a maker's possessive and its model: "NIO's ES8", "Mazda's new BT-50"
 _OWN_MODEL_BETWEEN = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 #: the name of a maker the reference data may not know: "Ebro EV Motors", "Hindustan Motors"
@@ -2215,6 +2218,11 @@ class Extractor:
                 # "the carmaker ... will also build the next Volkswagen Amarok": the makers named only
                 # in the models' names build nothing here; the one the article is about builds them
                 builder = last_maker
+                makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
+            if makers and last_maker is not None and all(m.ally for m in makers) and _CLIENT_IN.search(lowered) \
+                    and all(m.entity != last_maker for m in makers):
+                # "Sandouville will build electric vans for the Flexis joint venture": the client
+                # builds nothing; the maker the article is about does
                 makers = [_Found(last_maker, sentence.span.start, sentence.span.start)]
             if not makers and (built_by := self._plant_builder(sentence, text)) is not None:
                 makers = [built_by]
