@@ -2086,3 +2086,12 @@ def test_a_client_named_in_the_standfirst_builds_nothing_and_is_not_what_the_tex
     assert "Flexis" not in {f.manufacturer.label for f in extraction.production}
     assert ("Renault Group", "Renault Zoe") in {
         (f.manufacturer.label, f.model.label if f.model else None) for f in extraction.production}
+
+
+def test_a_month_is_no_model():
+    """Round 9 (now in tune): "halted the line in March 2022", in an article naming Nissan, was
+    read as the Nissan March (the Micra) and gave Toyota a fact about it."""
+    extraction = _extraction(title="Foreign carmakers leave Russia", text=(
+        "Toyota had assembled the Camry in St Petersburg until a shortage of parts halted the line in March 2022. "
+        "Nissan handed its own factory to the Russian state."))
+    assert "Nissan Micra" not in {m.entity.label for m in extraction.mentions}

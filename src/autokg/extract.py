@@ -996,6 +996,8 @@ class Extractor:
         surface = text[start:end]
         if " " not in surface and not any(c.isdigit() for c in surface) and _opens_sentence(text, start):
             return None
+        if key in _MONTHS:
+            return None  # "halted the line in March 2022": a month, not the Nissan March
         return models[0]
 
     def _maker_before(self, found: list[_Found], index: int) -> Entity | None:
