@@ -2095,3 +2095,12 @@ def test_a_month_is_no_model():
         "Toyota had assembled the Camry in St Petersburg until a shortage of parts halted the line in March 2022. "
         "Nissan handed its own factory to the Russian state."))
     assert "Nissan Micra" not in {m.entity.label for m in extraction.mentions}
+
+
+def test_an_idle_plant_builds_nothing():
+    """Round 9 (now in tune): "the Russian company that bought Volkswagen's idle plant in Kaluga"
+    gave the article's maker an active fact in Kaluga."""
+    extraction = _extraction(title="Hyundai sells its Russian plant", text=(
+        "Hyundai approved the sale of its St Petersburg factory to Art-Finance, the Russian company that bought "
+        "Volkswagen's idle plant in Kaluga in May."))
+    assert not {f for f in extraction.production if f.status.value == "active"}
