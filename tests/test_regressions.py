@@ -1982,6 +1982,11 @@ def test_a_model_change_at_a_plant_is_no_capacity_restructuring():
     (("Isuzu builds Mazda's BT-50 The pickup shares its underpinnings with the D-Max and is built by Isuzu in "
       "Samut Prakan rather than next to the Ford Ranger. Ann Lee"),
      {("Isuzu Motors", "Samut Prakan", "active", "Mazda BT-50")}),
+    # "bows out" ends, "kills" cancels
+    (("Godzilla bows out The last Nissan GT-R was completed at Nissan's Tochigi factory. Ann Lee"),
+     {("Nissan Motor", "Tochigi", "ended", "Nissan GT-R")}),
+    (("Jaguar Land Rover kills the electric XJ The saloon, due to be built at the Castle Bromwich plant, is "
+      "dropped. Ann Lee"), {("Jaguar Land Rover", "Castle Bromwich plant", "cancelled", "Jaguar XJ")}),
 ])
 def test_production_facts_of_the_ninth_round(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
     """Round 9 (now in tune): a list of models took the next clause's status ("which builds the i10,
