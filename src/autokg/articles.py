@@ -247,7 +247,7 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", previous) and token.lower().rstrip(".,") in _MONTH_NAMES:
         return None  # "on 9 | October 2025"
     if previous.lower() in ("where", "which", "whose", "whom", "who"):
-        return None  # "Ciudad Sahagún, where | Giant Motors Latinoamérica has assembled": a relative clause goes on"
+        return None  # "Ciudad Sahagún, where | Giant Motors Latinoamérica has assembled": a relative clause goes on
     score = 0.0
     if previous.lower() in function_words:
         stranded = previous.lower() in ("from", "of") and tokens[j - 2].lower() in ("away", "out")

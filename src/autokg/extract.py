@@ -173,7 +173,6 @@ _SUBDIVISION_NOUN = re.compile(r"\s+(?:province|state|prefecture|region|county|g
 #: a town that opens a sentence as its maker would: "Sanand makes the Ford Figo", "Chennai also builds"
 _TOWN_BUILDS = re.compile(r"\s+(?:now\s+|also\s+|still\s+|will\s+|currently\s+|already\s+)?(?:makes?|builds?|"
                           r"produces?|assembles?|manufactures?|turns?\s+out|rolls?\s+out)\b")
-#: a relative clause about the place before it: ", which will stop making cars"
 #: a maker's possessive before the place it builds at: "Renault's Maubeuge line", "Renault’s plant"
 _OWN_PLACE = re.compile(rf"['’]s?\s+(?:[{_UP}][\w-]+\s+){{0,2}}(?:line|plant|factory|works)\b")
 #: a model another is made from, or is not made beside: "Based on the D-Max", "derived from the
@@ -201,6 +200,7 @@ def _role_after_name() -> re.Pattern[str]:
 _SUPPLIED_BEFORE = re.compile(r"\bsuppl(?:y|ies|ied|ying)\s+$")
 #: what stands between two models of one list: "the i10, i20 and Bayon", "the Kangoo and the Townstar"
 _MODEL_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?")
+#: a relative clause about the place before it: ", which will stop making cars"
 _RELATIVE = re.compile(r",\s*(?:which|where production)\s+")
 #: a model brought in from elsewhere: "imported models such as the Mustang", "imports of the Tiguan"
 _IMPORTED_BEFORE = re.compile(r"\bimport(?:s|ed|ing)?\b(?:(?![.;,]|\bbut\b|\band\b).)*$", re.IGNORECASE)
@@ -1421,7 +1421,8 @@ class Extractor:
                     break
                 # "its plant in Rosslyn": a place GeoNames does not list, known as the name of a
                 # plant that a company the article names runs
-                plant = self._plant_by_place(text[start:end], start, result) if town is None else None
+                plant = self._plant_by_place(text[start:end], start, result) \
+                    if town is None and text[start:end].split()[0] not in stop else None
                 if plant is not None:
                     result.append(_Found(plant, start, end))
                     break

@@ -317,7 +317,7 @@ def _load_plants(ref: Reference) -> None:
         for name in {fold(n) for n in (row["name"], *plant.aliases)}:
             place = _PLANT_PLACE.fullmatch(name)
             words = name.split()
-            known = place.group(1) or place.group(2) if place is not None else (
+            known = (place.group(1) or place.group(2)) if place is not None else (
                 words[1] if len(words) == 2 and words[0] == operator_word else None)  # ("Nissan Rosslyn")
             if known and plant not in ref.plants_by_place[known]:
                 ref.plants_by_place[known].append(plant)
