@@ -2487,9 +2487,9 @@ class Extractor:
             cues = _status_matches(headline.text.lower())
             scrapped = {f.entity for f in headline.found if f.entity.type is EntityType.MODEL and any(
                 cue is Status.CANCELLED and e <= f.start for _, e, cue in cues)}
-            for key, fact in list(facts.items()):
+            for fact_key, fact in list(facts.items()):
                 if fact.model in scrapped and fact.status is Status.PLANNED:
-                    facts[key] = replace(fact, status=Status.CANCELLED, start=None, start_phrase=None)
+                    facts[fact_key] = replace(fact, status=Status.CANCELLED, start=None, start_phrase=None)
         # (subsumed facts go first: "Africa" is no site of its own where the article says South Africa)
         return self._drop_restated(self._drop_subsumed(list(self._refine_sites(
             list(self._drop_subsumed(list(facts.values()))), named_sites))))
