@@ -2133,3 +2133,15 @@ def test_makers_and_contract_assemblers_of_the_ninth_round(line: str, makers: se
     mentions = _extraction(line).mentions
     assert makers <= {m.entity.label for m in mentions if m.entity.type.value in ("Manufacturer", "ManufacturerGroup", "Brand")}
     assert suppliers == {m.entity.label for m in mentions if m.entity.type.value == "Supplier"}
+
+
+def test_a_plant_a_maker_opens_abroad_is_internationalisation():
+    """Production abroad was internationalisation only where it was planned; the annotators also
+    mark a plant that opens and builds abroad ("Audi opens its first North American plant"), while
+    a plant abroad that only goes on building is not."""
+    assert ("internationalisation", "Audi AG") in _strategies(
+        "Audi opens its first North American plant The factory in the Mexican state of Puebla started building "
+        "the Audi Q5 in September 2016. Ann Lee")
+    assert ("internationalisation", "Audi AG") not in _strategies(
+        "Audi raises Q5 output in Mexico The factory in the Mexican state of Puebla builds the Audi Q5 for "
+        "global markets. Ann Lee")

@@ -342,6 +342,8 @@ _NOT_ELECTRIFICATION = re.compile(
 #: "its first European plant", "its first factory outside China", "overseas"
 _ABROAD = re.compile(r"\b(?:first|overseas|abroad|outside|foreign|international|global|expan(?:d|ds|sion))\b",
                      re.IGNORECASE)
+#: a plant that opens: "opens its first North American plant", "inaugurated the factory"
+_OPENS = re.compile(r"\b(?:opens?|opened|opening|inaugurat\w*)\b", re.IGNORECASE)
 #: the agent of a passive production verb, before its name: "is built by", "are assembled by"
 _BY_AGENT = re.compile(r"\b(?:built|made|assembled|produced|manufactured)\s+by\s+(?:the\s+)?$")
 #: words that open a sentence before a name: "When Hindustan Motors stopped ..."
@@ -2640,10 +2642,14 @@ class Extractor:
                     o.manufacturer == maker and o.site == fact.site and o.status in (Status.ACTIVE, Status.PLANNED)
                     for o in production):
                 code = "capacity-restructuring"
-            elif (fact.status is Status.PLANNED and fact.site.type is not EntityType.REGION and maker.country
-                  and fact.site.country
+            elif (fact.status in (Status.PLANNED, Status.ACTIVE) and fact.site.type is not EntityType.REGION
+                  and maker.country and fact.site.country
                   and fact.site.country != maker.country and ("regionalisation", maker.ref) not in results
-                  and (_ABROAD.search(fact.evidence.text) or _ABROAD.search(article.title or ""))):
+                  and (_ABROAD.search(fact.evidence.text) or _ABROAD.search(article.title or ""))
+                  # (production going on abroad is internationalisation where a plant there opens:
+                  # "Audi opens its first North American plant")
+                  and (fact.status is Status.PLANNED or _OPENS.search(fact.evidence.text)
+                       or _OPENS.search(article.title or ""))):
                 code = "internationalisation"
             else:
                 continue
