@@ -2145,3 +2145,15 @@ def test_a_plant_a_maker_opens_abroad_is_internationalisation():
     assert ("internationalisation", "Audi AG") not in _strategies(
         "Audi raises Q5 output in Mexico The factory in the Mexican state of Puebla builds the Audi Q5 for "
         "global markets. Ann Lee")
+
+
+@pytest.mark.parametrize("line", [
+    ("Ford ends the Mondeo in Valencia The plant stopped building the car in 2022 as the carmaker streamlined its "
+     "European range. Ann Lee"),
+    ("Nissan drops the Titan The carmaker built its last pickup at Canton in 2024, pruning its US line-up. Ann Lee"),
+    ("Renault halves its platforms The group's plan cuts the number of vehicle platforms from six to three. Ann Lee"),
+])
+def test_a_range_cut_back_is_portfolio_streamlining(line: str) -> None:
+    """Only "streamline", "streamlining" and a few fixed phrases were cues: "streamlined its
+    European range", "pruning its US line-up" and "the number of vehicle platforms" were missed."""
+    assert "portfolio-streamlining" in {code for code, _ in _strategies(line)}
