@@ -2157,3 +2157,19 @@ def test_a_range_cut_back_is_portfolio_streamlining(line: str) -> None:
     """Only "streamline", "streamlining" and a few fixed phrases were cues: "streamlined its
     European range", "pruning its US line-up" and "the number of vehicle platforms" were missed."""
     assert "portfolio-streamlining" in {code for code, _ in _strategies(line)}
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    (("Mitsubishi Motors to close its Pajero plant Shutting the factory in 2021 is part of a plan to cut fixed costs "
+      "by 20 per cent. Ann Lee"), "profitability"),
+    (("Ford to stop building cars in India after a decade of losses The carmaker will end assembly in Sanand. "
+      "Ann Lee"), "profitability"),
+    (("Torslanda becomes Volvo Cars' first climate-neutral plant The carmaker said its oldest factory now runs on "
+      "climate-neutral electricity. Ann Lee"), "decarbonisation"),
+    (("Solar power for every Ford plant in Michigan Ford's Michigan plants will run on carbon-free electricity by "
+      "2025. Ann Lee"), "decarbonisation"),
+])
+def test_costs_losses_and_carbon_free_power_are_strategies(line: str, code: str) -> None:
+    """"cut fixed costs", "a decade of losses", "climate-neutral" and "carbon-free electricity" were
+    no cues of profitability or decarbonisation."""
+    assert code in {c for c, _ in _strategies(line)}
