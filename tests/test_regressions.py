@@ -2173,3 +2173,17 @@ def test_costs_losses_and_carbon_free_power_are_strategies(line: str, code: str)
     """"cut fixed costs", "a decade of losses", "climate-neutral" and "carbon-free electricity" were
     no cues of profitability or decarbonisation."""
     assert code in {c for c, _ in _strategies(line)}
+
+
+@pytest.mark.parametrize("line", [
+    ("Ford goes straight to a chipmaker After a chip shortage idled its lines, Ford agreed to work with "
+     "GlobalFoundries on chips for its vehicles. Ann Lee"),
+    ("Supplier hack stops Toyota's plants A cyberattack on a parts maker halted 28 lines, putting Toyota's "
+     "just-in-time supply chain under scrutiny. Ann Lee"),
+    ("Bajaj Auto is back to full output Chetak production recovered in Pune once rare-earth magnets from China "
+     "arrived again. Ann Lee"),
+])
+def test_shortages_and_just_in_time_are_supply_chain_resilience(line: str) -> None:
+    """A chip shortage, a just-in-time supply chain and rare-earth magnets were no cues of supply-chain
+    resilience."""
+    assert "supply-chain-resilience" in {c for c, _ in _strategies(line)}
