@@ -52,7 +52,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 # the first rule whose ending matches the cue's last word applies; otherwise a plural "s".
 _COMPLETIONS = (("de-risk", "ing"), ("is", "ation"), ("iz", "ation"), ("if", "ication"), ("shor", "ing"),
                 ("tur", "ing"), ("at", "ion"), ("ab", "ility"), ("factor", "ies"), ("it", "y"), ("idle", "d"),
-                ("streamlin", "ing"))
+                ("streamlin", "ing"), ("tax", "es"), ("dut", "ies"))
 _CASED = {"ev": "EV", "evs": "EVs", "bev": "BEV", "bevs": "BEVs", "suv": "SUV", "suvs": "SUVs",
           "co2": "CO2", "ice": "ICE", "china": "China"}
 # A cue usable as a noun phrase ends like a noun (not an adverb) and does not start with a verb;

@@ -2187,3 +2187,17 @@ def test_shortages_and_just_in_time_are_supply_chain_resilience(line: str) -> No
     """A chip shortage, a just-in-time supply chain and rare-earth magnets were no cues of supply-chain
     resilience."""
     assert "supply-chain-resilience" in {c for c, _ in _strategies(line)}
+
+
+@pytest.mark.parametrize("line", [
+    ("BMW opens its first Brazilian plant to get round import taxes Series production at Araquari began with the "
+     "BMW 3 Series. Ann Lee"),
+    ("Volvo Cars starts EX30 production in Ghent Building the small SUV in Belgium follows the carmaker's strategy "
+     "of making cars where they sell. Ann Lee"),
+    ("Harley-Davidson builds a factory in Thailand The plant in Rayong assembles kits to escape import duties on "
+     "motorcycles. Ann Lee"),
+])
+def test_import_duties_and_building_where_cars_sell_are_regionalisation(line: str) -> None:
+    """"to get round import taxes", "making cars where they sell" and "import duties" were no cues of
+    regionalisation."""
+    assert "regionalisation" in {c for c, _ in _strategies(line)}
