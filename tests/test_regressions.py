@@ -2201,3 +2201,13 @@ def test_import_duties_and_building_where_cars_sell_are_regionalisation(line: st
     """"to get round import taxes", "making cars where they sell" and "import duties" were no cues of
     regionalisation."""
     assert "regionalisation" in {c for c, _ in _strategies(line)}
+
+
+def test_a_clients_model_in_a_relative_clause_is_built_by_the_maker_the_article_is_about():
+    """Round 9 (now in tune): "The Coahuila plant, which builds the Prologue for Honda alongside the
+    Chevrolet Blazer EV" made Honda, the client, the Prologue's builder at Ramos Arizpe."""
+    facts = _production("GM drops a shift at Ramos Arizpe as Honda slows the Prologue The Coahuila plant, which "
+                        "builds the Prologue for Honda alongside the Chevrolet Blazer EV, went back to two shifts. "
+                        "Ann Lee")
+    assert {maker for maker, _, _, _ in facts} == {"General Motors"}
+    assert ("General Motors", "Ramos Arizpe", "active", "Honda Prologue") in facts

@@ -1442,6 +1442,10 @@ class Extractor:
         result.sort(key=lambda f: f.start)
         return result
 
+    def _clients(self, sentence: _Sentence) -> set[Entity]:
+        """The companies a sentence names as another's clients or allies ("for Honda")."""
+        return {c for f in sentence.found if f.ally and (c := self.linker.company(f.entity)) is not None}
+
     def _plant_by_place(self, name: str, at: int, found: list[_Found]) -> Entity | None:
         """The plant known by a place's name ("Rosslyn plant", "Nissan Rosslyn") that the company
         named last before ``at`` runs, or else the one plant of that name a company named runs."""
@@ -2219,7 +2223,12 @@ class Extractor:
                        # ("Pak Suzuki retires the Mehran | ... making way for a locally assembled
                        # Suzuki Alto": the national company the article is about builds its parent's)
                        or (all(m.entity.key == last_maker.parent for m in makers)
-                           and last_maker in headline_companies))):
+                           and last_maker in headline_companies)
+                       # ("The Coahuila plant, which builds the Prologue for Honda alongside the
+                       # Chevrolet Blazer EV": the client's model is built by the maker the article
+                       # is about)
+                       or (_CLIENT_IN.search(lowered) and self._clients(sentence) - {last_maker}
+                           and last_maker not in self._clients(sentence)))):
                 # "the carmaker ... will also build the next Volkswagen Amarok": the makers named only
                 # in the models' names build nothing here; the one the article is about builds them
                 builder = last_maker
