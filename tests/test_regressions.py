@@ -2211,3 +2211,15 @@ def test_a_clients_model_in_a_relative_clause_is_built_by_the_maker_the_article_
                         "Ann Lee")
     assert {maker for maker, _, _, _ in facts} == {"General Motors"}
     assert ("General Motors", "Ramos Arizpe", "active", "Honda Prologue") in facts
+
+
+def test_a_president_in_lower_case_is_a_companys_and_in_capitals_a_head_of_state():
+    """Round 9 (now in tune): "..., president Dan Ammann said" tied Dan Ammann to nobody, as if he were
+    a head of state; "President Joko Widodo" still is one."""
+    extraction = _extraction("GM quits Russia General Motors will halt output at its St Petersburg factory by "
+                             "mid-2015, president Dan Ammann said. Ann Lee")
+    assert ("Dan Ammann", "General Motors") in {
+        (a.person.label, a.organisation.label if a.organisation else None) for a in extraction.affiliations}
+    extraction = _extraction("Hyundai opens a cell plant Hyundai Motor Group started making cells in Karawang, and "
+                             "President Joko Widodo attended the opening. Ann Lee")
+    assert "Joko Widodo" not in {a.person.label for a in extraction.affiliations if a.organisation}

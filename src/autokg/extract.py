@@ -1668,7 +1668,11 @@ class Extractor:
                                  # ("the management board member responsible for production,")
                                  rf"(?:\s+(?:responsible\s+for|in\s+charge\s+of|for|of)\s+[\w\s&]{{1,40}}?)?\s*[,.]",
                                  after.lower()) or (
-                titled if titled and org is None and titled.group(1) not in _PUBLIC_OFFICES and not office
+                titled if titled and org is None and not office and (
+                    titled.group(1) not in _PUBLIC_OFFICES
+                    # ("president Dan Ammann said": a company's president is written in lower case,
+                    # a head of state's title, "President Joko Widodo", in capitals)
+                    or (titled.group(1) == "president" and before[titled.start(1):titled.end(1)].islower()))
                 else None) or (
                 became if became and became.group(1) not in _PUBLIC_OFFICES else None)
             # "The Chinese company’s chairman, Wang Chuanfu,": the article's maker
@@ -1705,7 +1709,10 @@ class Extractor:
                 org = next((f for f in found if f.end == start and (
                     f.entity.type in COMPANY_TYPES or f.entity.type in (EntityType.SUPPLIER, EntityType.ORGANISATION))),
                     None)
-            if bare_role is not None and bare_role.group(1) in _PUBLIC_OFFICES and (
+            lower_president = titled is not None and titled.group(1) == "president" and \
+                before[titled.start(1):titled.end(1)].islower()
+            if bare_role is not None and bare_role.group(1) in _PUBLIC_OFFICES and not (
+                    bare_role is titled and lower_president) and (
                     bare_role.group(1) != "president"
                     or not re.match(r",\s+(?:then\s+)?(?:the|its)\s", bare_role.group(0))):
                 # "Fumio Kishida, the prime minister, said", "Donald Trump, then US president,":
