@@ -2223,3 +2223,17 @@ def test_a_president_in_lower_case_is_a_companys_and_in_capitals_a_head_of_state
     extraction = _extraction("Hyundai opens a cell plant Hyundai Motor Group started making cells in Karawang, and "
                              "President Joko Widodo attended the opening. Ann Lee")
     assert "Joko Widodo" not in {a.person.label for a in extraction.affiliations if a.organisation}
+
+
+@pytest.mark.parametrize(("line", "person"), [
+    (("Honda delays its Ontario EV plant The project is on hold for two years; Ontario premier Doug Ford says the "
+      "carmaker remains committed. Ann Lee"), "Doug Ford"),
+    (("Chery comes to Barcelona Ebro will assemble Chery's Omoda models in the Zona Franca; prime minister Pedro "
+      "Sánchez attended the signing. Ann Lee"), "Pedro Sánchez"),
+])
+def test_a_role_before_a_name_makes_it_a_persons_whatever_shares_it(line: str, person: str) -> None:
+    """"premier Doug Ford" was Ford Motor Company and no person, and "prime minister Pedro Sánchez"
+    no person, since a town in the Dominican Republic has his name."""
+    extraction = _extraction(line)
+    assert person in {m.entity.label for m in extraction.mentions if m.entity.type.value == "Person"}
+    assert "Ford Motor Company" not in {m.entity.label for m in extraction.mentions}

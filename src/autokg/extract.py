@@ -196,6 +196,12 @@ def _role_after_name() -> re.Pattern[str]:
     return re.compile(r",\s+(?:the|its|a|an)\s+(?:[\w’'-]+\s+){0,3}?" + _pattern("roles").pattern, re.IGNORECASE)
 
 
+@cache
+def _role_before_name() -> re.Pattern[str]:
+    """A role in lower case right before a name: "premier ", "chief executive "."""
+    return re.compile(r"(?<![\w'’])(?-i:" + _pattern("roles").pattern + r")\s+$")
+
+
 #: a company supplied with what another makes: "Maruti Suzuki supplies | Toyota with the Glanza"
 _SUPPLIED_BEFORE = re.compile(r"\bsuppl(?:y|ies|ied|ying)\s+$")
 #: what stands between two models of one list: "the i10, i20 and Bayon", "the Kangoo and the Townstar"
@@ -1150,15 +1156,17 @@ class Extractor:
     @staticmethod
     def _surnames(text: str, found: list[_Found]) -> list[_Found]:
         """A maker's name that is a person's surname, with a first name before it and a role after it
-        ("Manasi Tata, the company's vice-chairperson"), is no mention of the maker."""
+        ("Manasi Tata, the company's vice-chairperson") or before the first name ("premier Doug
+        Ford"), is no mention of the maker."""
         stop = lexicon("name-stopwords")
         result = []
         for item in found:
             if item.entity.type in COMPANY_TYPES or item.entity.type is EntityType.BRAND:
                 first = _FIRST_NAME_BEFORE.search(text, max(0, item.start - 30), item.start)
-                if first is not None and first.group(1) not in stop and _role_after_name().match(text, item.end) \
-                        and not any(f.end == first.end(1) for f in found):
-                    continue
+                if first is not None and first.group(1) not in stop and not any(f.end == first.end(1) for f in found) \
+                        and (_role_after_name().match(text, item.end) or _role_before_name().search(
+                            text, max(0, first.start(1) - 40), first.start(1))):
+                    continue  # (also "Ontario premier Doug Ford says")
             result.append(item)
         return result
 
@@ -1587,12 +1595,16 @@ class Extractor:
                 continue
             if any(a < e and b > s for s, e in occupied):
                 continue
+            # (a role right before a name makes it a person's: "premier Doug Ford", "prime minister
+            # Pedro Sánchez", whatever company or town shares the name)
+            role_before = re.search(rf"(?<![\w'’])(?:{roles.pattern})\s+$", text[max(0, a - 40):a])
             if any(fold(w) in self.reference.names or fold(w) in self.reference.demonyms for w in words) and not (
-                    len(words) == 2 and fold(words[0]) not in self.reference.names and _role_after_name().match(text, b)):
+                    len(words) == 2 and fold(words[0]) not in self.reference.names
+                    and (_role_after_name().match(text, b) or role_before)):
                 continue  # (but "Manasi Tata, the company's vice-chairperson": a maker's name as a surname)
-            if self.reference.name_kind(match.group(0)) is not None:
+            if self.reference.name_kind(match.group(0)) is not None and not role_before:
                 continue  # a town or a company the gazetteer did not take here ("and Naberezhnye Chelny")
-            if geonames_towns().get(fold(match.group(0))):
+            if geonames_towns().get(fold(match.group(0))) and not role_before:
                 continue  # a smaller town's name ("Oued Tlelat", "Laem Chabang"), not a person's
             if re.search(r"\b(?:the|a|an)\s+$", text[max(0, a - 5):a]):
                 continue  # "the contract manufacturer of the Lordstown Endurance": a thing, not a person
