@@ -2237,3 +2237,17 @@ def test_a_role_before_a_name_makes_it_a_persons_whatever_shares_it(line: str, p
     extraction = _extraction(line)
     assert person in {m.entity.label for m in extraction.mentions if m.entity.type.value == "Person"}
     assert "Ford Motor Company" not in {m.entity.label for m in extraction.mentions}
+
+
+def test_initials_name_a_person_beside_a_role():
+    """"chief minister N. Chandrababu Naidu" and "chairman B. Govindarajan" were no people; initials
+    alone ("U.S. Steel said") still name nobody."""
+    people = {m.entity.label for m in _extraction(
+        "Isuzu opens its Indian plant Andhra Pradesh chief minister N. Chandrababu Naidu inaugurated the factory, "
+        "and chief executive B. Govindarajan of Eicher Motors attended. Ann Lee").mentions
+        if m.entity.type.value == "Person"}
+    assert {"N. Chandrababu Naidu", "B. Govindarajan"} <= people
+    people = {m.entity.label for m in _extraction(
+        "Ford buys greener steel Ford agreed to buy steel from U.S. Steel, the company said. Ann Lee").mentions
+        if m.entity.type.value == "Person"}
+    assert not people

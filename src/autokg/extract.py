@@ -71,7 +71,9 @@ _LAST_NAME_WORD = _NAME_WORD.replace(r"(?!['’])", r"(?!['’](?!s\b))")
 #: (the words of a name stand on one line: a headline's last word is no first name of the
 #: standfirst's person)
 _PERSON = re.compile(rf"{_NAME_WORD}(?:[ \u00a0]+(?:van der|van|von|de|del|da|di|le|la|bin|al)\b)?"
-                     rf"(?:[ \u00a0]+{_NAME_WORD}){{0,1}}[ \u00a0]+{_LAST_NAME_WORD}")
+                     rf"(?:[ \u00a0]+{_NAME_WORD}){{0,1}}[ \u00a0]+{_LAST_NAME_WORD}"
+                     # ("M.K. Stalin", "N. Chandrababu Naidu": initials, taken only beside a role)
+                     rf"|(?<![\w.])(?:[{_UP}]\.){{1,3}}[ \u00a0]?(?:{_NAME_WORD}[ \u00a0]+)?{_LAST_NAME_WORD}")
 _MODEL_CODE = re.compile(
     r"(?:Model [A-Z0-9]\b|ID\.\s?[A-Za-z0-9]+|[A-Za-z]{0,4}-?\d{1,3}[A-Za-z]{0,3}\b(?:-[A-Za-z]+)?"
     r"|[a-z][A-Z]+\d*[A-Za-z]*\b|[A-Z][a-z]+-[A-Z][A-Za-z]*\b)"
@@ -1598,6 +1600,8 @@ class Extractor:
             # (a role right before a name makes it a person's: "premier Doug Ford", "prime minister
             # Pedro Sánchez", whatever company or town shares the name)
             role_before = re.search(rf"(?<![\w'’])(?:{roles.pattern})\s+$", text[max(0, a - 40):a])
+            if "." in words[0] and not (role_before or _role_after_name().match(text, b)):
+                continue  # (initials name a person only beside a role: not "U.S. Steel said")
             if any(fold(w) in self.reference.names or fold(w) in self.reference.demonyms for w in words) and not (
                     len(words) == 2 and fold(words[0]) not in self.reference.names
                     and (_role_after_name().match(text, b) or role_before)):
