@@ -1761,10 +1761,73 @@ def test_smart_before_a_word_in_lower_case_is_the_common_word(title: str, text: 
     # "York" in Pennsylvania is York, not Warner Robins, which GeoNames also calls York
     (("Harley electrifies its York plant A grant pays for new equipment at the Pennsylvania factory in York, "
       "which builds the LiveWire One for Harley-Davidson. Ann Lee"), {("LiveWire Group", "York", "active", "LiveWire One")}),
+    # (ninth round)
+    # a list of models shares the verb that governs it, not the next clause's
+    (("Hyundai plans an EV for its plant in Izmit The factory, which builds the i10, i20 and Bayon, will start "
+      "making an EV in 2026. Ann Lee"),
+     {("Hyundai Motor Company", "İzmit plant", "active", "Hyundai i10"),
+      ("Hyundai Motor Company", "İzmit plant", "active", "Hyundai i20"),
+      ("Hyundai Motor Company", "İzmit plant", "active", "Hyundai Bayon"),
+      ("Hyundai Motor Company", "İzmit plant", "planned", None)}),
+    # the owner of the line a model comes off builds it, and the models the plant shares it with
+    (("Mercedes-Benz Citan comes off Renault's Maubeuge line The small van shares the factory with the Renault "
+      "Kangoo and the Nissan Townstar. Ann Lee"),
+     {("Renault Group", "Maubeuge", "active", "Mercedes-Benz Citan"), ("Renault Group", "Maubeuge", "active", "Renault Kangoo"),
+      ("Renault Group", "Maubeuge", "active", "Nissan Townstar")}),
+    # the model another is based on is not built there
+    (("Isuzu builds Mazda's BT-50 in Thailand Based on the D-Max, the pickup has come off Isuzu's Thai lines since "
+      "2020. Ann Lee"), {("Isuzu Motors", "Thailand", "active", "Mazda BT-50")}),
+    # "rolling off" is production; a town's short name is its plant's
+    (("Fiat brings the Panda home to Pomigliano The new generation is rolling off the line near Naples. Ann Lee"),
+     {("Stellantis", "Pomigliano plant", "active", "Fiat Panda")}),
+    # a model's end before the site where another starts
+    (("Dresden builds cars again A year after the last Phaeton, Volkswagen has begun assembling the Golf at its "
+      "Transparent Factory. Ann Lee"),
+     {("Volkswagen Group", "Transparent Factory", "ended", "Volkswagen Phaeton"),
+      ("Volkswagen Group", "Transparent Factory", "active", "Volkswagen Golf")}),
+    # a site that goes on building a model in a relative clause after another model's end
+    (("Audi ends R8 production The last R8 has left the small Heilbronn site, which keeps building the "
+      "e-tron GT. Ann Lee"),
+     {("Audi AG", "Heilbronn", "ended", "Audi R8"), ("Audi AG", "Heilbronn", "active", "Audi e-tron GT")}),
+    # a town after "moves ... to", and before "truck plant"
+    (("MAN sells its Steyr truck plant MAN will close the Austrian factory and moves its light trucks to "
+      "Kraków. Ann Lee"), {("Traton", "Steyr", "ended", None), ("Traton", "Kraków", "planned", None)}),
+    # "won't ... be built" cancels, "will keep production" goes on
+    (("Why won't the next X-Trail be built in Sunderland? Nissan has dropped its plan to make the SUV in the UK "
+      "and will keep production in Japan. Ann Lee"),
+     {("Nissan Motor", "Sunderland", "cancelled", "Nissan X-Trail"), ("Nissan Motor", "Japan", "active", "Nissan X-Trail")}),
+    # a model the headline scraps is no longer planned where it was due
+    (("Jaguar Land Rover scraps the electric XJ The saloon, due to be built at the Castle Bromwich plant, falls "
+      "to the brand's new plan. Ann Lee"), {("Jaguar Land Rover", "Castle Bromwich plant", "cancelled", "Jaguar XJ")}),
+    # a plan's later lapse cancels it; a date that came earlier than first planned does not
+    (("Great Wall Motor walks away from Talegaon The Chinese SUV maker's plan to buy General Motors' idle plant "
+      "near Pune and build cars there lapsed on 30 June. Ann Lee"), {("Great Wall Motor", "Pune", "cancelled", None)}),
+    (("Cadillac's first EV enters production General Motors began assembling the Cadillac Lyriq at its Spring "
+      "Hill plant in March 2022, earlier than it had first planned. Ann Lee"),
+     {("General Motors", "Spring Hill Manufacturing", "active", "Cadillac Lyriq")}),
+    # a battery plant's site, however its description is written, builds no vehicles
+    (("Toyota's North Carolina battery plant is up and running Production has begun at the $13.9bn Liberty site, "
+      "Toyota's first battery factory outside Japan. Ann Lee"), set()),
+    # laying the foundation stone is a plan; a maker's nationality before its kind is no site
+    (("VinFast breaks ground in India M.K. Stalin, Tamil Nadu's chief minister, laid the foundation stone for the "
+      "Vietnamese electric carmaker's factory at Thoothukudi. Ann Lee"), {("VinFast", "Thoothukudi plant", "planned", None)}),
+    # a town's assembly line
+    (("Pak Suzuki retires the Mehran Pakistan's best-known small car left the Karachi assembly line for the last "
+      "time in 2019, making way for a locally assembled Suzuki Alto. Ann Lee"), {("Pak Suzuki Motor Company", "Karachi", "ended", None),
+                                            ("Pak Suzuki Motor Company", "Karachi", "active", "Suzuki Alto")}),
+    # a model it shares its underpinnings with, or is not built next to, is not built there
+    (("Isuzu builds Mazda's BT-50 The pickup shares its underpinnings with the D-Max and is built by Isuzu in "
+      "Samut Prakan rather than next to the Ford Ranger. Ann Lee"),
+     {("Isuzu Motors", "Samut Prakan", "active", "Mazda BT-50")}),
+    # "bows out" ends, "kills" cancels
+    (("Godzilla bows out The last Nissan GT-R was completed at Nissan's Tochigi factory. Ann Lee"),
+     {("Nissan Motor", "Tochigi", "ended", "Nissan GT-R")}),
+    (("Jaguar Land Rover kills the electric XJ The saloon, due to be built at the Castle Bromwich plant, is "
+      "dropped. Ann Lee"), {("Jaguar Land Rover", "Castle Bromwich plant", "cancelled", "Jaguar XJ")}),
 ])
-def test_production_facts_of_the_seventh_and_eighth_rounds(line: str,
-                                                          expected: set[tuple[str, str, str, str | None]]) -> None:
-    """Round-7 and round-8 lines (now in tune) with wrong facts. Round 7: "JAC builds NIO's ES8 in
+def test_production_facts_of_the_seventh_to_ninth_rounds(line: str,
+                                                         expected: set[tuple[str, str, str, str | None]]) -> None:
+    """Round-7 to round-9 lines (now in tune) with wrong facts. Round 7: "JAC builds NIO's ES8 in
     Hefei" gave NIO a fact of its own, "under contract for Maruti Suzuki" made Maruti Suzuki the
     builder, ", owned by Stellantis, Mercedes-Benz and Saft" gave the cell maker's owners its plants,
     "the same Smart Car platform" gave smart plants in Serbia and Slovakia; and statuses were wrong: a
@@ -1773,7 +1836,19 @@ def test_production_facts_of_the_seventh_and_eighth_rounds(line: str,
     country, "is building ... again" taken as a plan, makers of cabs, engines and battery packs taken
     for producers, a person's employer and a steel plant's customers too, a plant named "Electric
     Vehicle Center" missed, a cue across a semicolon ending another plant's models, and York,
-    Pennsylvania, read as Warner Robins, Georgia."""
+    Pennsylvania, read as Warner Robins, Georgia. Round 9: a list of models took the next clause's
+    status ("which builds the i10, i20 and Bayon, will start making an EV"), the maker of a model
+    named first built it at another's plant ("comes off Renault's Maubeuge line"), "Based on the
+    D-Max" gave the D-Max a fact, "comes off" and "rolling off" were no production, "Pomigliano" was
+    no place, and "after the last Phaeton" did not end the Phaeton; "which keeps building the e-tron
+    GT" after a site a model left ended the e-tron GT, towns after "moves ... to" and before "truck
+    plant" were missed, "won't ... be built" and "will keep production" were no status, and a model
+    the headline scraps stayed planned where the text says it was due, a plan that "lapsed" after
+    its place stayed planned, and "the $13.9bn Liberty site" of a battery plant was a vehicle plant;
+    "laid the foundation stone" was no plan, "the Vietnamese electric carmaker's factory" put the
+    factory in Vietnam, "the Karachi assembly line" was no place, "for the last time" ended nothing,
+    the parent's model a national company the headline names goes on to build was its parent's, and
+    models a pickup shares its underpinnings with or is not built next to were built beside it."""
     assert _production(line) == expected
 
 
@@ -1924,87 +1999,6 @@ def test_a_model_change_at_a_plant_is_no_capacity_restructuring():
         "Ford ends the Focus in Wayne Ford built its last Focus at Michigan Assembly Plant in May 2018. Ann Lee")
 
 
-@pytest.mark.parametrize(("line", "expected"), [
-    # a list of models shares the verb that governs it, not the next clause's
-    (("Hyundai plans an EV for its plant in Izmit The factory, which builds the i10, i20 and Bayon, will start "
-      "making an EV in 2026. Ann Lee"),
-     {("Hyundai Motor Company", "İzmit plant", "active", "Hyundai i10"),
-      ("Hyundai Motor Company", "İzmit plant", "active", "Hyundai i20"),
-      ("Hyundai Motor Company", "İzmit plant", "active", "Hyundai Bayon"),
-      ("Hyundai Motor Company", "İzmit plant", "planned", None)}),
-    # the owner of the line a model comes off builds it, and the models the plant shares it with
-    (("Mercedes-Benz Citan comes off Renault's Maubeuge line The small van shares the factory with the Renault "
-      "Kangoo and the Nissan Townstar. Ann Lee"),
-     {("Renault Group", "Maubeuge", "active", "Mercedes-Benz Citan"), ("Renault Group", "Maubeuge", "active", "Renault Kangoo"),
-      ("Renault Group", "Maubeuge", "active", "Nissan Townstar")}),
-    # the model another is based on is not built there
-    (("Isuzu builds Mazda's BT-50 in Thailand Based on the D-Max, the pickup has come off Isuzu's Thai lines since "
-      "2020. Ann Lee"), {("Isuzu Motors", "Thailand", "active", "Mazda BT-50")}),
-    # "rolling off" is production; a town's short name is its plant's
-    (("Fiat brings the Panda home to Pomigliano The new generation is rolling off the line near Naples. Ann Lee"),
-     {("Stellantis", "Pomigliano plant", "active", "Fiat Panda")}),
-    # a model's end before the site where another starts
-    (("Dresden builds cars again A year after the last Phaeton, Volkswagen has begun assembling the Golf at its "
-      "Transparent Factory. Ann Lee"),
-     {("Volkswagen Group", "Transparent Factory", "ended", "Volkswagen Phaeton"),
-      ("Volkswagen Group", "Transparent Factory", "active", "Volkswagen Golf")}),
-    # a site that goes on building a model in a relative clause after another model's end
-    (("Audi ends R8 production The last R8 has left the small Heilbronn site, which keeps building the "
-      "e-tron GT. Ann Lee"),
-     {("Audi AG", "Heilbronn", "ended", "Audi R8"), ("Audi AG", "Heilbronn", "active", "Audi e-tron GT")}),
-    # a town after "moves ... to", and before "truck plant"
-    (("MAN sells its Steyr truck plant MAN will close the Austrian factory and moves its light trucks to "
-      "Kraków. Ann Lee"), {("Traton", "Steyr", "ended", None), ("Traton", "Kraków", "planned", None)}),
-    # "won't ... be built" cancels, "will keep production" goes on
-    (("Why won't the next X-Trail be built in Sunderland? Nissan has dropped its plan to make the SUV in the UK "
-      "and will keep production in Japan. Ann Lee"),
-     {("Nissan Motor", "Sunderland", "cancelled", "Nissan X-Trail"), ("Nissan Motor", "Japan", "active", "Nissan X-Trail")}),
-    # a model the headline scraps is no longer planned where it was due
-    (("Jaguar Land Rover scraps the electric XJ The saloon, due to be built at the Castle Bromwich plant, falls "
-      "to the brand's new plan. Ann Lee"), {("Jaguar Land Rover", "Castle Bromwich plant", "cancelled", "Jaguar XJ")}),
-    # a plan's later lapse cancels it; a date that came earlier than first planned does not
-    (("Great Wall Motor walks away from Talegaon The Chinese SUV maker's plan to buy General Motors' idle plant "
-      "near Pune and build cars there lapsed on 30 June. Ann Lee"), {("Great Wall Motor", "Pune", "cancelled", None)}),
-    (("Cadillac's first EV enters production General Motors began assembling the Cadillac Lyriq at its Spring "
-      "Hill plant in March 2022, earlier than it had first planned. Ann Lee"),
-     {("General Motors", "Spring Hill Manufacturing", "active", "Cadillac Lyriq")}),
-    # a battery plant's site, however its description is written, builds no vehicles
-    (("Toyota's North Carolina battery plant is up and running Production has begun at the $13.9bn Liberty site, "
-      "Toyota's first battery factory outside Japan. Ann Lee"), set()),
-    # laying the foundation stone is a plan; a maker's nationality before its kind is no site
-    (("VinFast breaks ground in India M.K. Stalin, Tamil Nadu's chief minister, laid the foundation stone for the "
-      "Vietnamese electric carmaker's factory at Thoothukudi. Ann Lee"), {("VinFast", "Thoothukudi plant", "planned", None)}),
-    # a town's assembly line
-    (("Pak Suzuki retires the Mehran Pakistan's best-known small car left the Karachi assembly line for the last "
-      "time in 2019, making way for a locally assembled Suzuki Alto. Ann Lee"), {("Pak Suzuki Motor Company", "Karachi", "ended", None),
-                                            ("Pak Suzuki Motor Company", "Karachi", "active", "Suzuki Alto")}),
-    # a model it shares its underpinnings with, or is not built next to, is not built there
-    (("Isuzu builds Mazda's BT-50 The pickup shares its underpinnings with the D-Max and is built by Isuzu in "
-      "Samut Prakan rather than next to the Ford Ranger. Ann Lee"),
-     {("Isuzu Motors", "Samut Prakan", "active", "Mazda BT-50")}),
-    # "bows out" ends, "kills" cancels
-    (("Godzilla bows out The last Nissan GT-R was completed at Nissan's Tochigi factory. Ann Lee"),
-     {("Nissan Motor", "Tochigi", "ended", "Nissan GT-R")}),
-    (("Jaguar Land Rover kills the electric XJ The saloon, due to be built at the Castle Bromwich plant, is "
-      "dropped. Ann Lee"), {("Jaguar Land Rover", "Castle Bromwich plant", "cancelled", "Jaguar XJ")}),
-])
-def test_production_facts_of_the_ninth_round(line: str, expected: set[tuple[str, str, str, str | None]]) -> None:
-    """Round 9 (now in tune): a list of models took the next clause's status ("which builds the i10,
-    i20 and Bayon, will start making an EV"), the maker of a model named first built it at another's
-    plant ("comes off Renault's Maubeuge line"), "Based on the D-Max" gave the D-Max a fact, "comes
-    off" and "rolling off" were no production, "Pomigliano" was no place, and "after the last
-    Phaeton" did not end the Phaeton; "which keeps building the e-tron GT" after a site a model
-    left ended the e-tron GT, towns after "moves ... to" and before "truck plant" were missed, "won't
-    ... be built" and "will keep production" were no status, and a model the headline scraps stayed
-    planned where the text says it was due, a plan that "lapsed" after its place stayed planned,
-    and "the $13.9bn Liberty site" of a battery plant was a vehicle plant; "laid the foundation
-    stone" was no plan, "the Vietnamese electric carmaker's factory" put the factory in Vietnam,
-    "the Karachi assembly line" was no place, "for the last time" ended nothing, the parent's model
-    a national company the headline names goes on to build was its parent's, and models a pickup
-    shares its underpinnings with or is not built next to were built beside it."""
-    assert _production(line) == expected
-
-
 def test_a_listing_lines_standfirst_that_names_no_company_goes_on_about_the_headlines():
     """Round 9 (now in tune): "Fiat brings the Panda home to Pomigliano | ... under chief executive
     Sergio Marchionne's plan to reshore volume to Italy" gave the regionalisation to nobody."""
@@ -2147,19 +2141,13 @@ def test_a_plant_a_maker_opens_abroad_is_internationalisation():
         "global markets. Ann Lee")
 
 
-@pytest.mark.parametrize("line", [
-    ("Ford ends the Mondeo in Valencia The plant stopped building the car in 2022 as the carmaker streamlined its "
-     "European range. Ann Lee"),
-    ("Nissan drops the Titan The carmaker built its last pickup at Canton in 2024, pruning its US line-up. Ann Lee"),
-    ("Renault halves its platforms The group's plan cuts the number of vehicle platforms from six to three. Ann Lee"),
-])
-def test_a_range_cut_back_is_portfolio_streamlining(line: str) -> None:
-    """Only "streamline", "streamlining" and a few fixed phrases were cues: "streamlined its
-    European range", "pruning its US line-up" and "the number of vehicle platforms" were missed."""
-    assert "portfolio-streamlining" in {code for code, _ in _strategies(line)}
-
-
 @pytest.mark.parametrize(("line", "code"), [
+    (("Ford ends the Mondeo in Valencia The plant stopped building the car in 2022 as the carmaker streamlined its "
+      "European range. Ann Lee"), "portfolio-streamlining"),
+    (("Nissan drops the Titan The carmaker built its last pickup at Canton in 2024, pruning its US line-up. Ann Lee"),
+     "portfolio-streamlining"),
+    (("Renault halves its platforms The group's plan cuts the number of vehicle platforms from six to three. Ann Lee"),
+     "portfolio-streamlining"),
     (("Mitsubishi Motors to close its Pajero plant Shutting the factory in 2021 is part of a plan to cut fixed costs "
       "by 20 per cent. Ann Lee"), "profitability"),
     (("Ford to stop building cars in India after a decade of losses The carmaker will end assembly in Sanand. "
@@ -2168,39 +2156,27 @@ def test_a_range_cut_back_is_portfolio_streamlining(line: str) -> None:
       "climate-neutral electricity. Ann Lee"), "decarbonisation"),
     (("Solar power for every Ford plant in Michigan Ford's Michigan plants will run on carbon-free electricity by "
       "2025. Ann Lee"), "decarbonisation"),
+    (("Ford goes straight to a chipmaker After a chip shortage idled its lines, Ford agreed to work with "
+      "GlobalFoundries on chips for its vehicles. Ann Lee"), "supply-chain-resilience"),
+    (("Supplier hack stops Toyota's plants A cyberattack on a parts maker halted 28 lines, putting Toyota's "
+      "just-in-time supply chain under scrutiny. Ann Lee"), "supply-chain-resilience"),
+    (("Bajaj Auto is back to full output Chetak production recovered in Pune once rare-earth magnets from China "
+      "arrived again. Ann Lee"), "supply-chain-resilience"),
+    (("BMW opens its first Brazilian plant to get round import taxes Series production at Araquari began with the "
+      "BMW 3 Series. Ann Lee"), "regionalisation"),
+    (("Volvo Cars starts EX30 production in Ghent Building the small SUV in Belgium follows the carmaker's strategy "
+      "of making cars where they sell. Ann Lee"), "regionalisation"),
+    (("Harley-Davidson builds a factory in Thailand The plant in Rayong assembles kits to escape import duties on "
+      "motorcycles. Ann Lee"), "regionalisation"),
 ])
-def test_costs_losses_and_carbon_free_power_are_strategies(line: str, code: str) -> None:
-    """"cut fixed costs", "a decade of losses", "climate-neutral" and "carbon-free electricity" were
-    no cues of profitability or decarbonisation."""
+def test_strategy_cues_of_the_ninth_round(line: str, code: str) -> None:
+    """Phrasings that were no strategy cues: "streamlined its European range", "pruning its US
+    line-up" and "the number of vehicle platforms" (portfolio streamlining); "cut fixed costs" and "a
+    decade of losses" (profitability); "climate-neutral" and "carbon-free electricity"
+    (decarbonisation); a chip shortage, a just-in-time supply chain and rare-earth magnets
+    (supply-chain resilience); "to get round import taxes", "making cars where they sell" and
+    "import duties" (regionalisation)."""
     assert code in {c for c, _ in _strategies(line)}
-
-
-@pytest.mark.parametrize("line", [
-    ("Ford goes straight to a chipmaker After a chip shortage idled its lines, Ford agreed to work with "
-     "GlobalFoundries on chips for its vehicles. Ann Lee"),
-    ("Supplier hack stops Toyota's plants A cyberattack on a parts maker halted 28 lines, putting Toyota's "
-     "just-in-time supply chain under scrutiny. Ann Lee"),
-    ("Bajaj Auto is back to full output Chetak production recovered in Pune once rare-earth magnets from China "
-     "arrived again. Ann Lee"),
-])
-def test_shortages_and_just_in_time_are_supply_chain_resilience(line: str) -> None:
-    """A chip shortage, a just-in-time supply chain and rare-earth magnets were no cues of supply-chain
-    resilience."""
-    assert "supply-chain-resilience" in {c for c, _ in _strategies(line)}
-
-
-@pytest.mark.parametrize("line", [
-    ("BMW opens its first Brazilian plant to get round import taxes Series production at Araquari began with the "
-     "BMW 3 Series. Ann Lee"),
-    ("Volvo Cars starts EX30 production in Ghent Building the small SUV in Belgium follows the carmaker's strategy "
-     "of making cars where they sell. Ann Lee"),
-    ("Harley-Davidson builds a factory in Thailand The plant in Rayong assembles kits to escape import duties on "
-     "motorcycles. Ann Lee"),
-])
-def test_import_duties_and_building_where_cars_sell_are_regionalisation(line: str) -> None:
-    """"to get round import taxes", "making cars where they sell" and "import duties" were no cues of
-    regionalisation."""
-    assert "regionalisation" in {c for c, _ in _strategies(line)}
 
 
 def test_a_clients_model_in_a_relative_clause_is_built_by_the_maker_the_article_is_about():
