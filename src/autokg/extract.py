@@ -201,7 +201,7 @@ def _role_after_name() -> re.Pattern[str]:
 @cache
 def _role_before_name() -> re.Pattern[str]:
     """A role in lower case right before a name: "premier ", "chief executive "."""
-    return re.compile(r"(?<![\w'’])(?-i:" + _pattern("roles").pattern + r")\s+$")
+    return re.compile(r"(?<![\w'’])(?:" + _pattern("roles").pattern + r")\s+$")
 
 
 #: a company supplied with what another makes: "Maruti Suzuki supplies | Toyota with the Glanza"
@@ -1599,7 +1599,7 @@ class Extractor:
                 continue
             # (a role right before a name makes it a person's: "premier Doug Ford", "prime minister
             # Pedro Sánchez", whatever company or town shares the name)
-            role_before = re.search(rf"(?<![\w'’])(?:{roles.pattern})\s+$", text[max(0, a - 40):a])
+            role_before = _role_before_name().search(text, max(0, a - 40), a)
             if "." in words[0] and not (role_before or _role_after_name().match(text, b)):
                 continue  # (initials name a person only beside a role: not "U.S. Steel said")
             if any(fold(w) in self.reference.names or fold(w) in self.reference.demonyms for w in words) and not (
@@ -1638,6 +1638,10 @@ class Extractor:
                           and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){1,3}", text[f.end:prefix_end])), None)
                 # ("Leapmotor’s founder and chief executive Zhu Jiangming")
                 role = titled.group(1)
+            # ("president Dan Ammann said": a company's president is written in lower case, a head
+            # of state's title, "President Joko Widodo", in capitals)
+            lower_president = titled is not None and titled.group(1) == "president" and \
+                before[titled.start(1):titled.end(1)].islower()
             appositive = re.match(rf",\s+(?:the\s+)?(?:then\s+)?(?:[\w-]+\s+)??({roles.pattern})[\w\s]*?\s(?:of|at)\s+"
                                   r"(?:the\s+)?", after.lower())  # "Olivier François, head of the Fiat brand"
             # (also with a word before the role: "Euisun Chung, executive chair of Hyundai Motor Group")
@@ -1685,10 +1689,7 @@ class Extractor:
                                  rf"(?:\s+(?:responsible\s+for|in\s+charge\s+of|for|of)\s+[\w\s&]{{1,40}}?)?\s*[,.]",
                                  after.lower()) or (
                 titled if titled and org is None and not office and (
-                    titled.group(1) not in _PUBLIC_OFFICES
-                    # ("president Dan Ammann said": a company's president is written in lower case,
-                    # a head of state's title, "President Joko Widodo", in capitals)
-                    or (titled.group(1) == "president" and before[titled.start(1):titled.end(1)].islower()))
+                    titled.group(1) not in _PUBLIC_OFFICES or lower_president)
                 else None) or (
                 became if became and became.group(1) not in _PUBLIC_OFFICES else None)
             # "The Chinese company’s chairman, Wang Chuanfu,": the article's maker
@@ -1725,8 +1726,6 @@ class Extractor:
                 org = next((f for f in found if f.end == start and (
                     f.entity.type in COMPANY_TYPES or f.entity.type in (EntityType.SUPPLIER, EntityType.ORGANISATION))),
                     None)
-            lower_president = titled is not None and titled.group(1) == "president" and \
-                before[titled.start(1):titled.end(1)].islower()
             if bare_role is not None and bare_role.group(1) in _PUBLIC_OFFICES and not (
                     bare_role is titled and lower_president) and (
                     bare_role.group(1) != "president"
@@ -2182,8 +2181,9 @@ class Extractor:
         non_vehicle_headline = bool(article.title) and bool(_non_vehicle_plant().search(article.title.lower()))
         undated: list[tuple[Entity, Entity | None, list[tuple[int, str, str]], Status | None]] = []
         untold: set[tuple[object, ...]] = set()  # the headline's facts with no word of their status
-        headline_companies = {self.linker.company(f.entity) for f in sents[0].found if f.entity.type in COMPANY_TYPES} \
-            if sents and sents[0].span.start == 0 and article.title else set()
+        headline = sents[0] if sents and sents[0].span.start == 0 and article.title else None
+        headline_companies = {self.linker.company(f.entity) for f in headline.found
+                              if f.entity.type in COMPANY_TYPES} if headline is not None else set()
         last_sites: list[_Found] = []
         headline_sites = False  # whether the last sites are the headline's
         named_sites: set[Entity] = set()
@@ -2250,8 +2250,8 @@ class Extractor:
                        # ("The Coahuila plant, which builds the Prologue for Honda alongside the
                        # Chevrolet Blazer EV": the client's model is built by the maker the article
                        # is about)
-                       or (_CLIENT_IN.search(lowered) and self._clients(sentence) - {last_maker}
-                           and last_maker not in self._clients(sentence)))):
+                       or (_CLIENT_IN.search(lowered) and (clients := self._clients(sentence))
+                           and last_maker not in clients))):
                 # "the carmaker ... will also build the next Volkswagen Amarok": the makers named only
                 # in the models' names build nothing here; the one the article is about builds them
                 builder = last_maker
@@ -2516,8 +2516,7 @@ class Extractor:
         # A model the headline says is scrapped is no longer planned where the text says it was
         # due ("Jaguar Land Rover scraps the electric XJ | The saloon, due to be built at the
         # Castle Bromwich plant, ...")
-        if sents and sents[0].span.start == 0 and article.title:
-            headline = sents[0]
+        if headline is not None:
             cues = _status_matches(headline.text.lower())
             scrapped = {f.entity for f in headline.found if f.entity.type is EntityType.MODEL and any(
                 cue is Status.CANCELLED and e <= f.start for _, e, cue in cues)}
