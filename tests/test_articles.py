@@ -303,6 +303,25 @@ def test_no_room_for_the_spool_is_a_clear_error(tmp_path, monkeypatch):
     # a maker's name in lower case may open a standfirst
     (("The new smart is made in Xi’an smart Automobile, the joint venture of Mercedes-Benz and Geely, builds the "
       "smart #1 at a Geely plant. Hui Min Tan"), "The new smart is made in Xi’an"),
+    # a headline seldom ends on a verb whose object follows ("makes | Ghent plant") ...
+    (("Volvo Trucks makes Ghent plant fossil-free The Belgian truck plant now runs on wind power and biogas "
+      "heating. Ann Lee"), "Volvo Trucks makes Ghent plant fossil-free"),
+    (("Toyota’s last Australian Camry leaves Altona Car assembly at the Victorian plant ended in October 2017 "
+      "after 54 years. Ann Lee"), "Toyota’s last Australian Camry leaves Altona"),
+    # ... unless "what" fronts the object; and "what" does not end a headline
+    (("Three vans, one line: what Maubeuge builds Renault makes the Kangoo there with its twins for "
+      "Mercedes-Benz and Nissan. Ann Lee"), "Three vans, one line: what Maubeuge builds"),
+    # a word with the headline's colon does not open the standfirst
+    (("Fiat pulls out of Sicily: last Lancia Ypsilon leaves Termini Imerese Sergio Marchionne’s group ended "
+      "car assembly at the island plant in November 2011. Ann Lee"),
+     "Fiat pulls out of Sicily: last Lancia Ypsilon leaves Termini Imerese"),
+    # a person's name of four words before their role is not cut
+    (("Nissan's Aguascalientes plant begins Kicks output José Luis Valls Ramírez, president of the Mexican "
+      "unit, says the crossover will be exported across Latin America. Ann Lee"),
+     "Nissan's Aguascalientes plant begins Kicks output"),
+    # "Production" opens a standfirst
+    (("Hyundai's Alabama plant builds its first Genesis Production of the GV70 began in Montgomery in 2023, "
+      "the first Genesis made outside Korea. Ann Lee"), "Hyundai's Alabama plant builds its first Genesis"),
 ])
 def test_split_regressions(line, title):
     assert split_listing_line(line, names=load_reference().name_kind).title == title

@@ -2227,3 +2227,15 @@ def test_initials_name_a_person_beside_a_role():
         "Ford buys greener steel Ford agreed to buy steel from U.S. Steel, the company said. Ann Lee").mentions
         if m.entity.type.value == "Person"}
     assert not people
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    (("Ford readies the Bronco for Wayne Assembly of the revived SUV will start at the Michigan plant in "
+      "2020. Ann Lee"), {("Ford Motor Company", "Wayne", "planned", "Ford Bronco")}),
+    (("Toyota shows the bZ3 in Beijing The electric saloon will be built by BYD in Changsha from next year, "
+      "while the SUV market grows. Ann Lee"), {("BYD", "Changsha", "planned", "Toyota bZ3")}),
+])
+def test_a_vehicle_named_by_its_kind_is_the_one_model_named_before(line, expected):
+    """"the revived SUV", "the electric saloon" in a standfirst stand for the headline's one model;
+    they were no model, so the fact had none, or no fact was made ("the SUV market" is none)."""
+    assert _production(line) == expected

@@ -246,7 +246,7 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         return None
     if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", previous) and token.lower().rstrip(".,") in _MONTH_NAMES:
         return None  # "on 9 | October 2025"
-    if previous.lower() in ("where", "which", "whose", "whom", "who"):
+    if previous.lower() in ("where", "which", "whose", "whom", "who", "what"):
         return None  # "Ciudad Sahagún, where | Giant Motors Latinoamérica has assembled": a relative clause goes on
     score = 0.0
     if previous.lower() in function_words:
@@ -315,6 +315,12 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     elif (j >= 2 and tokens[j - 2].lower() in ("has", "have", "had") and bare_previous[:1].islower()
           and bare_previous.endswith(("ed", "en", "ght", "de", "un", "wn"))):
         score -= 1.5  # "... has picked | Germany": so does a perfect tense
+    elif (bare_previous in lexicon("transitive-verbs") and not determiner and not opener
+          and not any(t.lower() in ("what", "where", "how") for t in tokens[max(0, j - 3):j - 1])):
+        score -= 2.0  # "last Lancia Ypsilon leaves | Termini Imerese": the verb's object follows
+        # (not "what Maubeuge builds | Renault has made")
+    if token.endswith(":"):
+        score -= 2.0  # "Fiat pulls out of | Sicily: last Lancia ...": a headline's colon
     if names and _place_after_preposition(names, tokens, j):
         score += 1.5  # "BMW starts X3 production at Rosslyn | Its ...": a headline ends with where
     if _role_before_name(tokens, j, end):
@@ -325,10 +331,10 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         score += 0.5  # "... the Polestar Precept | The concept car ...": a name, then a new sentence
     # "... Omniverse | Milan Nedeljković, the board member responsible ...": a person's name with
     # their role opens the standfirst, and is not cut in two
-    if _person_with_role(tokens, j, end):
+    if any(_person_with_role(tokens, start, end) > j - start for start in range(max(0, j - 3), j)):
+        score -= 2.0  # ("Juan Francisco García | López, president of the new plant")
+    elif _person_with_role(tokens, j, end):
         score += 2.0
-    elif j >= 1 and _person_with_role(tokens, j - 1, end):
-        score -= 2.0
     following = tokens[j + 1 : j + 3]
     verb = tokens[j + max(subject_size, 1)] if j + max(subject_size, 1) < end else ""
     if verb.lower() in lexicon("auxiliaries"):
@@ -387,17 +393,31 @@ def _role_before_name(tokens: list[str], j: int, end: int) -> bool:
 def _role_after_name() -> re.Pattern[str]:
     roles = "|".join(sorted((re.escape(r) for r in lexicon("roles")), key=len, reverse=True))
     # ("the board member", "Nikola's chief executive", "Tamil Nadu's chief minister")
-    return re.compile(rf"(?:the|its|a|an|(?:[\w-]+\s+)?[\w-]+['’]s?)\s+(?:[\w-]+\s+){{0,2}}?(?:{roles})\b")
+    # ... or a role of an organisation ("president of the new plant")
+    return re.compile(rf"(?:(?:the|its|a|an|(?:[\w-]+\s+)?[\w-]+['’]s?)\s+(?:[\w-]+\s+){{0,2}}?(?:{roles})\b"
+                      rf"|(?:{roles})\s+(?:of|at)\b)")
 
 
-def _person_with_role(tokens: list[str], j: int, end: int) -> bool:
-    """Whether tokens ``j`` and ``j+1`` are a person's name followed by their role ("Milan
-    Nedeljković, the board member")."""
-    if j + 2 >= end or not (tokens[j][:1].isupper() and tokens[j + 1][:1].isupper() and tokens[j + 1].endswith(",")):
-        return False
-    if not (tokens[j].isalpha() or "-" in tokens[j] or re.fullmatch(r"(?:[A-Z]\.){1,3}", tokens[j])):
-        return False  # (a first name, or its initials: "M.K. Stalin")
-    return bool(_role_after_name().match(" ".join(tokens[j + 2:j + 7]).lower()))
+def _person_with_role(tokens: list[str], j: int, end: int) -> int:
+    """How many tokens from ``j`` are a person's name of two to four words followed by their role
+    ("Milan Nedeljković, the board member", "Juan Francisco García López, president of"); 0 if none."""
+    if not (tokens[j][:1].isupper() and (tokens[j].isalpha() or "-" in tokens[j]
+                                         or re.fullmatch(r"(?:[A-Z]\.){1,3}", tokens[j]))):
+        return 0  # (a first name, or its initials: "M.K. Stalin")
+    # (a longer name starts after a lower-case word other than a function word: "begins Tacoma
+    # output | Juan Francisco García López, president", not "in NVIDIA’s Omniverse | Milan
+    # Nedeljković, the board member" nor "packs in Changwon | Kwak Jae-sun, chairman of")
+    longer = j == 0 or (tokens[j - 1][:1].islower() and tokens[j - 1].lower() not in lexicon("function-words"))
+    sizes = (2, 3, 4) if longer else (2,)
+    for size in sizes:
+        if j + size >= end:
+            return 0
+        last = tokens[j + size - 1]
+        if not last[:1].isupper() or any(ch.isdigit() for ch in last) or (len(last) > 2 and last.isupper()):
+            return 0
+        if last.endswith(","):
+            return size if _role_after_name().match(" ".join(tokens[j + size:j + size + 5]).lower()) else 0
+    return 0
 
 
 def title_case(tokens: list[str]) -> bool:

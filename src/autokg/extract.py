@@ -167,6 +167,15 @@ _ROLE_OVER = re.compile(r"\b(?:runs|ran|run|running|heads|headed|head|chief|boss
                         r"in charge|oversees|oversaw|overseeing|responsible for)\b[^.;,]{0,40}?\boperations\b")
 #: a country spoken of again: "plans to build electric cars in the kingdom"
 _COUNTRY_ANAPHOR = re.compile(r"\b(?:in|across|within|throughout)\s+(the\s+(?:country|kingdom|republic))\b(?!['’])")
+#: "Output of the electric SUV is due to begin": a vehicle named by its kind alone stands for the one
+#: model named before it (not "the SUV market", nor "the SUV, the Ioniq 5")
+_MODEL_ANAPHOR = re.compile(
+    r"\b(the\s+(?:(?:new|latest|electric|battery-powered|battery-electric|all-electric|hybrid|plug-in|"
+    r"compact|small|mid-size|midsize|full-size|large|seven-seat|three-row|updated|facelifted|outgoing|"
+    r"next-generation|second-generation|third-generation|revived|rebadged|luxury|electric-only)\s+){0,2}"
+    r"(?:suv|pickup|pick-up|saloon|sedan|hatchback|hatch|crossover|coupé|coupe|minivan|mpv|roadster|estate|"
+    r"wagon|sports car|supercar|city car|microcar))\b(?!['’]|\s+(?:market|segment|sales|buyers|demand|"
+    r"class|range|platform|line-?up|boom|makers?|brands?)\b|,?\s+(?:the\s+)?(?-i:[A-Z0-9]))", re.IGNORECASE)
 #: "in the town", "in the city": the town named last before it
 _TOWN_ANAPHOR = re.compile(r"\b(?:in|at)\s+(the\s+(?:town|city))\b(?!['’])")
 #: after a first-level subdivision's name: "Kocaeli province", "São Paulo state"
@@ -830,6 +839,7 @@ class Extractor:
         found = [f for f in found if f.entity.type is not EntityType.LOCALITY or not any(
             t.start <= f.start and f.end <= t.end and t.end - t.start > f.end - f.start for t in towns)]
         found = self._add_town_anaphora(text, found)
+        found = self._add_model_anaphora(text, found)
         found = self._add_plants(text, found, makers)
         found = self._short_names(text, found)
         found = self._possessed_units(text, found)
@@ -1362,6 +1372,20 @@ class Extractor:
             (f for f in found if f.entity.type in (EntityType.LOCALITY, EntityType.PLANT)),
             lambda last: last if last.type is EntityType.LOCALITY
             else self.reference.get(EntityType.LOCALITY, last.locality or ""))
+
+    def _add_model_anaphora(self, text: str, found: list[_Found]) -> list[_Found]:
+        """"Hyundai readies the Ioniq 5 for Montgomery | Output of the electric SUV is due to begin":
+        the model named before it, where the text names one model only before it."""
+        models = [f for f in found if f.entity.type is EntityType.MODEL]
+        if not models:
+            return found
+        result = list(found)
+        for match in _MODEL_ANAPHOR.finditer(text):
+            a, b = match.span(1)
+            before = {f.entity for f in models if f.end <= a}
+            if len(before) == 1 and not any(f.start < b and a < f.end for f in found):
+                result.append(_Found(next(iter(before)), a, b))
+        return result
 
     def _town_of_plant_name(self, surface: str, plant: Entity, makers: set[str]) -> Entity | None:
         """The town of a plant named "<town> plant" (or factory, works), where the article names
