@@ -2239,3 +2239,18 @@ def test_a_vehicle_named_by_its_kind_is_the_one_model_named_before(line, expecte
     """"the revived SUV", "the electric saloon" in a standfirst stand for the headline's one model;
     they were no model, so the fact had none, or no fact was made ("the SUV market" is none)."""
     assert _production(line) == expected
+
+
+def test_a_town_after_leaves_a_hyphenated_town_and_psas_full_name():
+    """"the last ... leaves Termini Imerese" gave no town (only Sicily), "Aulnay-sous-Bois" was read
+    as "Aulnay-sous-", and "PSA Peugeot Citroën" was not the group that Groupe PSA, an alias of
+    Stellantis, names."""
+    sites = {site for _, site, _, _ in _production(
+        "Fiat pulls out of Sicily as the last Lancia Ypsilon leaves Termini Imerese The group ended car assembly at "
+        "the island plant in November 2011. Ann Lee")}
+    assert "Termini Imerese" in sites
+    facts = _production(
+        "The Aulnay plant closes PSA Peugeot Citroën ended production of the Citroën C3 at its plant in "
+        "Aulnay-sous-Bois, near Paris, in October 2013. Ann Lee")
+    # (a town under 100,000 is found in the country of a city named after it)
+    assert facts == {("Stellantis", "Aulnay-sous-Bois", "ended", "Citroën C3")}

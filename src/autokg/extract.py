@@ -97,14 +97,18 @@ _RELOCATION = re.compile(
 _CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|will|would)\b|;|\bbut\b|\band (?:said|says|will|would|is|are)\b")
 _FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to relocate|is moving|are moving)\b",
                      re.IGNORECASE)
+#: a word of a town's name, with capitals after its hyphens too ("Aulnay-sous-Bois")
+_TOWN_WORD = rf"[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
 _TOWN_CONTEXT = re.compile(
     rf"\b(?:in|at|near|outside|from|(?:north|south|east|west)(?:-?(?:east|west))? of"
     # ("moves its light and medium trucks to Kraków")
     r"|(?:moves?|moving|moved|shifts?|shifted|transfers?|transferred|relocates?|relocated)\s+(?:[\w’'-]+\s+){0,6}?to"
     # ("Volvo Group picks Monterrey for ...")
-    r"|picks|picked|chooses|chose|selects|selected)\s+"
-    rf"(?P<after>[{_UP}][{_LOW}'’\-]+(?:\s[{_UP}][{_LOW}'’\-]+)?)\b"
-    rf"|\b(?P<before>(?:[{_UP}][{_LOW}'’\-]+\s)?[{_UP}][{_LOW}'’\-]+)\s+(?:plant|factory|facility|works|site|assembly plant|assembly line"
+    r"|picks|picked|chooses|chose|selects|selected"
+    # ("the last Lancia Ypsilon leaves Termini Imerese")
+    r"|leaves)\s+"
+    rf"(?P<after>{_TOWN_WORD}(?:\s{_TOWN_WORD})?)\b"
+    rf"|\b(?P<before>(?:{_TOWN_WORD}\s)?{_TOWN_WORD})\s+(?:plant|factory|facility|works|site|assembly plant|assembly line"
     r"|(?:truck|van|bus|car|vehicle|motorcycle|scooter) (?:plant|factory)"
     # ("the Cologne Electric Vehicle Center")
     r"|(?:[Ee]lectric [Vv]ehicle|[Aa]ssembly) (?:[Cc]ent(?:er|re)|[Cc]omplex))\b"
@@ -1441,27 +1445,37 @@ class Extractor:
         names, else a city of 100,000 or more anywhere, else a smaller town of such a country."""
         result = list(found)
         stop = lexicon("name-stopwords")
-        for match in _TOWN_CONTEXT.finditer(text):
-            group = "before" if match.group("before") else "after"
-            a, b = match.span(group)
-            name = match.group(group)
-            # a name of two words, then its last word alone before "plant" ("The Chennai plant")
-            tries = [(a, b)] + ([(b - len(name.split()[-1]), b)] if group == "before" and " " in name else [])
-            for start, end in tries:
-                if any(f.start < end and start < f.end for f in result):
-                    continue
-                town = self._town_of(text[start:end], countries, sizeable_only=False)
-                # (a stopword may start a town's name of two words: "Port Elizabeth", not "Port" alone)
-                if town is not None and (text[start:end].split()[0] not in stop or " " in text[start:end]):
-                    result.append(_Found(town, start, end))
-                    break
-                # "its plant in Rosslyn": a place GeoNames does not list, known as the name of a
-                # plant that a company the article names runs
-                plant = self._plant_by_place(text[start:end], start, result) \
-                    if town is None and text[start:end].split()[0] not in stop else None
-                if plant is not None:
-                    result.append(_Found(plant, start, end))
-                    break
+        matches = list(_TOWN_CONTEXT.finditer(text))
+        # Twice, if the first pass finds towns in other countries: the countries of the towns,
+        # states and plants found count too ("in Aulnay-sous-Bois, near Paris").
+        used: set[str] | None = None
+        for _ in range(2):
+            known = countries | {f.entity.country for f in result if f.entity.country and f.entity.type in (
+                EntityType.LOCALITY, EntityType.SUBDIVISION, EntityType.PLANT)}
+            if known == used:
+                break
+            used = known
+            for match in matches:
+                group = "before" if match.group("before") else "after"
+                a, b = match.span(group)
+                name = match.group(group)
+                # a name of two words, then its last word alone before "plant" ("The Chennai plant")
+                tries = [(a, b)] + ([(b - len(name.split()[-1]), b)] if group == "before" and " " in name else [])
+                for start, end in tries:
+                    if any(f.start < end and start < f.end for f in result):
+                        continue
+                    town = self._town_of(text[start:end], known, sizeable_only=False)
+                    # (a stopword may start a town's name of two words: "Port Elizabeth", not "Port" alone)
+                    if town is not None and (text[start:end].split()[0] not in stop or " " in text[start:end]):
+                        result.append(_Found(town, start, end))
+                        break
+                    # "its plant in Rosslyn": a place GeoNames does not list, known as the name of a
+                    # plant that a company the article names runs
+                    plant = self._plant_by_place(text[start:end], start, result) \
+                        if town is None and text[start:end].split()[0] not in stop else None
+                    if plant is not None:
+                        result.append(_Found(plant, start, end))
+                        break
         # "in Vsevolozhsk, near St Petersburg, and Naberezhnye Chelny": a town listed after another
         for item in [f for f in result if f.entity.type is EntityType.LOCALITY]:
             listed = _LISTED_TOWN.match(text, item.end)
