@@ -2254,3 +2254,23 @@ def test_a_town_after_leaves_a_hyphenated_town_and_psas_full_name():
         "Aulnay-sous-Bois, near Paris, in October 2013. Ann Lee")
     # (a town under 100,000 is found in the country of a city named after it)
     assert facts == {("Stellantis", "Aulnay-sous-Bois", "ended", "Citroën C3")}
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # breaking ground is about a plant, and work started on one is a plan
+    (("Scout Motors breaks ground in Blythewood The Volkswagen-backed company started work in February 2024 "
+      "on its plant north of Columbia, South Carolina, due to build SUVs from 2027. Ann Lee"),
+     {("Scout Motors", "Blythewood", "planned", None)}),
+    (("Toyota starts work on a plant in Blythewood The carmaker started work on its plant in Blythewood, "
+      "South Carolina, in 2024. Ann Lee"), {("Toyota Motor Corporation", "Blythewood", "planned", None)}),
+    # a plan turned down is cancelled
+    (("India turns down a BYD car plant The government turned down BYD's proposal to build electric cars in "
+      "Hyderabad in July 2023. Ann Lee"), {("BYD", "Hyderabad", "cancelled", None)}),
+    # a carmaker that scrapped its car before production is a maker, not an appliance firm
+    (("Dyson scraps its car and the plant meant to build it The company had planned to make the car in "
+      "Singapore from 2021. Ann Lee"), {("Dyson", "Singapore", "cancelled", None)}),
+])
+def test_ground_breaking_work_started_plans_turned_down_and_a_would_be_maker(line, expected):
+    """"breaks ground" named no production, "started work on its plant" was active, "turned down"
+    cancelled nothing, and Dyson was typed as a firm that makes no vehicles."""
+    assert _production(line) == expected
