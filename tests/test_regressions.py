@@ -2274,3 +2274,15 @@ def test_ground_breaking_work_started_plans_turned_down_and_a_would_be_maker(lin
     """"breaks ground" named no production, "started work on its plant" was active, "turned down"
     cancelled nothing, and Dyson was typed as a firm that makes no vehicles."""
     assert _production(line) == expected
+
+
+def test_clauses_of_time_and_a_plant_that_has_not_built_a_car_since():
+    """"Honda will shut a Guangzhou factory, a month after Nissan closed Changzhou" put Nissan in
+    Guangzhou (no clause boundary, and no town after "closed"), and "has not built a car in Changsha
+    since March 2023" was active."""
+    facts = _production(
+        "Honda to close a plant in China Honda will shut a Guangzhou factory and idle another in Wuhan, a "
+        "month after Nissan closed Changzhou. Ann Lee")
+    assert {(maker, site) for maker, site, _, _ in facts} == {("Honda Motor Co.", "Guangzhou"), ("Honda Motor Co.", "Wuhan")}
+    assert _production("Mitsubishi leaves China GAC Mitsubishi has not built a car in Changsha since March 2023, "
+                       "the company said. Ann Lee") == {("GAC Mitsubishi Motors", "Changsha", "ended", None)}

@@ -94,7 +94,10 @@ _NAMED_MODEL = re.compile(
 _RELOCATION = re.compile(
     r"\b(?:mov|transferr?|shift|relocat)\w*\b(?:(?!\.\s).){0,60}?(?:\bfrom\b(?P<source>(?:(?!\.\s).)+?))?"
     r"\bto\b(?P<target>[^,;]*?)(?=,|;|\band\b|\bbut\b|$)", re.IGNORECASE)
-_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|will|would)\b|;|\bbut\b|\band (?:said|says|will|would|is|are)\b")
+_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|will|would)\b|;|\bbut\b|\band (?:said|says|will|would|is|are)\b"
+                     # ("..., a month after Nissan closed Changzhou and a year after Mitsubishi stopped")
+                     r"|(?:,|\band)\s+(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s+"
+                     r"(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before)\b")
 _FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to relocate|is moving|are moving)\b",
                      re.IGNORECASE)
 #: a word of a town's name, with capitals after its hyphens too ("Aulnay-sous-Bois")
@@ -105,8 +108,8 @@ _TOWN_CONTEXT = re.compile(
     r"|(?:moves?|moving|moved|shifts?|shifted|transfers?|transferred|relocates?|relocated)\s+(?:[\w’'-]+\s+){0,6}?to"
     # ("Volvo Group picks Monterrey for ...")
     r"|picks|picked|chooses|chose|selects|selected"
-    # ("the last Lancia Ypsilon leaves Termini Imerese")
-    r"|leaves)\s+"
+    # ("the last Lancia Ypsilon leaves Termini Imerese", "a month after Nissan closed Changzhou")
+    r"|leaves|closes|closed|shuts|shut|idles|idled)\s+"
     rf"(?P<after>{_TOWN_WORD}(?:\s{_TOWN_WORD})?)\b"
     rf"|\b(?P<before>(?:{_TOWN_WORD}\s)?{_TOWN_WORD})\s+(?:plant|factory|facility|works|site|assembly plant|assembly line"
     r"|(?:truck|van|bus|car|vehicle|motorcycle|scooter) (?:plant|factory)"
