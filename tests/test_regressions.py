@@ -2286,3 +2286,13 @@ def test_clauses_of_time_and_a_plant_that_has_not_built_a_car_since():
     assert {(maker, site) for maker, site, _, _ in facts} == {("Honda Motor Co.", "Guangzhou"), ("Honda Motor Co.", "Wuhan")}
     assert _production("Mitsubishi leaves China GAC Mitsubishi has not built a car in Changsha since March 2023, "
                        "the company said. Ann Lee") == {("GAC Mitsubishi Motors", "Changsha", "ended", None)}
+
+
+def test_a_fortnight_after_and_a_seaboard_is_no_person():
+    """"a fortnight after BYD inaugurated its own plant" gave BYD the Rayong factory of GAC Aion's
+    clause, and "Thailand's Eastern Seaboard" was a person."""
+    line = ("GAC Aion opens a plant in Thailand GAC Aion opened its first factory outside China on Wednesday in "
+            "Rayong province, on Thailand's Eastern Seaboard, a fortnight after BYD inaugurated its own plant in "
+            "the same province on 4 July. Ann Lee")
+    assert _production(line) == {("GAC Aion", "Rayong", "active", None)}
+    assert not any(m.entity.type.name == "PERSON" for m in _extraction(line).mentions)

@@ -97,7 +97,7 @@ _RELOCATION = re.compile(
 _CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|will|would)\b|;|\bbut\b|\band (?:said|says|will|would|is|are)\b"
                      # ("..., a month after Nissan closed Changzhou and a year after Mitsubishi stopped")
                      r"|(?:,|\band)\s+(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s+"
-                     r"(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before)\b")
+                     r"(?:days?|weeks?|fortnight|months?|years?|decades?)\s+(?:after|before)\b")
 _FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to relocate|is moving|are moving)\b",
                      re.IGNORECASE)
 #: a word of a town's name, with capitals after its hyphens too ("Aulnay-sous-Bois")
