@@ -2296,3 +2296,23 @@ def test_a_fortnight_after_and_a_seaboard_is_no_person():
             "the same province on 4 July. Ann Lee")
     assert _production(line) == {("GAC Aion", "Rayong", "active", None)}
     assert not any(m.entity.type.name == "PERSON" for m in _extraction(line).mentions)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    (("Vespa goes electric in Pontedera Piaggio, chaired by Roberto Colaninno, began building the scooter at its "
+      "Tuscan plant in 2018. Ann Lee"), {("Roberto Colaninno", "piaggio")}),
+    (("Hyundai's Alabama plant adds the GV70 Production began in Montgomery in 2023. Ernie Kim, who heads the "
+      "plant, says it is evolving towards electric cars. Ann Lee"), {("Ernie Kim", "hyundai-motor-company")}),
+    (("Subaru adds the Impreza in Lafayette The Indiana plant began building the Impreza in 2016. Tom Easterday, "
+      "the plant's executive vice president, says the model offsets lost work. Ann Lee"),
+     {("Tom Easterday", "subaru")}),
+    (("Volkswagen starts Taos production in General Pacheco The SUV went into production in 2021. Thomas "
+      "Owsianski, who runs Volkswagen in Argentina, says the plant matters to the region. Ann Lee"),
+     {("Thomas Owsianski", "volkswagen-group")}),
+])
+def test_people_tied_to_a_company_chairing_it_to_the_plant_they_run_or_to_a_brand_they_run(line, expected):
+    """"Piaggio, chaired by ...", "who heads the plant", "the plant's executive vice president" and
+    "who runs Volkswagen in Argentina" tied the person to nobody."""
+    extraction = _extraction(line)
+    tied = {(a.person.label, a.organisation.key) for a in extraction.affiliations}
+    assert tied == expected

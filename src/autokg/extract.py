@@ -400,6 +400,8 @@ _RUNS = rf",\s+who\s+{_RUNS_VERB}"
 _RUNS_FOR = re.compile(_RUNS + r"[^,.;]{1,50}?\s(?:for|at)\s+(?:the\s+)?")
 #: "Harald Gottsche, who heads the San Luis Potosí plant": the plant's operator
 _RUNS_PLANT = re.compile(_RUNS + r"(?:the|its)\s+")
+#: "Ernie Kim, who heads the plant", "who leads the X3 project at the plant": the plant's operator
+_RUNS_BARE_PLANT = re.compile(_RUNS + r"(?:[^,.;]{0,40}?\s(?:at|of|in)\s+)?the\s+(?:plant|factory|works)\b(?!\s+council)")
 #: "Samir Cherfan, who runs the group's Middle East region": the company the article is about
 _RUNS_OWN = re.compile(_RUNS + rf"(?:the|its)\s+(?:{_SELF_NOUN})['’]s\s")
 _PUBLIC_OFFICES = frozenset({"president", "prime minister", "chief minister", "premier", "minister", "chancellor",
@@ -1601,6 +1603,13 @@ class Extractor:
                 # Toyota with the Glanza"); a maker named only as its model's owner ("JAC builds NIO's ES8")
                 item.ally = True
 
+    def _operator_before(self, found: list[_Found], at: int) -> _Found | None:
+        """The operator of the plant named last before ``at``, where the reference data knows it."""
+        plant = next((f for f in reversed(found) if f.end <= at and f.entity.type is EntityType.PLANT
+                      and f.entity.operator), None)
+        operator = self.reference.org(plant.entity.operator or "") if plant is not None else None
+        return _Found(operator, plant.start, plant.end) if plant is not None and operator is not None else None
+
     @staticmethod
     def _employer_of_named(after: str) -> bool:
         """Whether a company's name is followed by a role and a person's name: "Kia Australia chief
@@ -1697,7 +1706,8 @@ class Extractor:
                 start = b + owner.end()
                 named = next((f for f in found if f.start == start), None)
                 possessed = named is not None and re.match(r"['’]s?\s", text[named.end:named.end + 3])
-                if named is not None and (possessed or (owner.group(1) and named.entity.type in COMPANY_TYPES)):
+                if named is not None and (possessed or (owner.group(1) and (
+                        named.entity.type in COMPANY_TYPES or named.entity.type is EntityType.BRAND))):
                     org = named
                     role_after = re.match(rf"['’]s?\s+({roles.pattern})\b", text[named.end:named.end + 60].lower())
                     role = role_after.group(1) if role_after else None
@@ -1711,6 +1721,8 @@ class Extractor:
                 org = _Found(operator, plant.start, plant.end) if plant is not None and operator is not None else None
             if org is None and _RUNS_OWN.match(after) and main_maker is not None:
                 org = main_maker
+            if org is None and _RUNS_BARE_PLANT.match(after):
+                org = self._operator_before(found, a) or main_maker
             # "Jim Farley, the chief executive," / "under chief executive Jim Farley": the article's maker
             # (a head of state or government is nobody's employee: "President Joko Widodo")
             # ("Lei Jun, the smartphone maker's founder and chief executive,"; "Jim Rowan, who became
@@ -1723,7 +1735,7 @@ class Extractor:
                 if named is not None:
                     org, role, became = named, became.group(1), None
             # (", senior vice-president for sales and marketing, said": also with no article)
-            bare_role = re.match(rf",\s+(?:then\s+)?(?:(?:the|its)\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{_SELF_NOUN})['’]s\s+)?)?"
+            bare_role = re.match(rf",\s+(?:then\s+)?(?:(?:the|its)\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{_SELF_NOUN}|plant|factory)['’]s\s+)?)?"
                                  rf"(?:[\w-]+\s+)??({roles.pattern})"
                                  rf"(?:\s+and\s+(?:{roles.pattern}))?"
                                  # ("the management board member responsible for production,")
@@ -1759,6 +1771,11 @@ class Extractor:
             if led and main_maker is not None:
                 # "The company, led by Ola Källenius since 2019, says ...": the company named last
                 org = last_named or main_maker
+            chaired = None if org is not None else re.search(r",\s+(?:led|run|headed|chaired)\s+by\s+$", before)
+            if chaired:
+                # "Piaggio, chaired by Roberto Colaninno,": the company just before
+                start = a - (len(before) - chaired.start())
+                org = next((f for f in makers if f.end == start), None)
             owned = None if org is not None else re.search(
                 r",\s+which\s+(?:is|was)\s+(?:led|run|headed|chaired|owned|controlled)\s+by\s+$", before)
             if owned:
