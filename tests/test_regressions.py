@@ -2168,14 +2168,26 @@ def test_a_plant_a_maker_opens_abroad_is_internationalisation():
       "of making cars where they sell. Ann Lee"), "regionalisation"),
     (("Harley-Davidson builds a factory in Thailand The plant in Rayong assembles kits to escape import duties on "
       "motorcycles. Ann Lee"), "regionalisation"),
+    # (the tenth round's)
+    (("Mercedes-Benz assembles the EQS near Pune The saloon is built at Chakan, avoiding the higher duty on "
+      "imported cars. Ann Lee"), "regionalisation"),
+    (("JAC's plant in Bahia The factory was meant to get around Brazil's higher tax on imported cars. Ann Lee"),
+     "regionalisation"),
+    (("Stellantis expands Kenitra The Moroccan plant will raise output, and local sourcing is to reach 75 per "
+      "cent. Ann Lee"), "regionalisation"),
+    (("Toyota Kirloskar adds a plant at Bidadi The unit will build the Innova, and its lines will be ready for "
+      "any powertrain. Ann Lee"), "powertrain-flexibility"),
+    (("Nissan shows its Intelligent Factory in Tochigi The plant builds electric, e-Power and petrol models on "
+      "one line. Ann Lee"), "powertrain-flexibility"),
 ])
-def test_strategy_cues_of_the_ninth_round(line: str, code: str) -> None:
+def test_strategy_cues_of_the_ninth_and_tenth_rounds(line: str, code: str) -> None:
     """Phrasings that were no strategy cues: "streamlined its European range", "pruning its US
     line-up" and "the number of vehicle platforms" (portfolio streamlining); "cut fixed costs" and "a
     decade of losses" (profitability); "climate-neutral" and "carbon-free electricity"
     (decarbonisation); a chip shortage, a just-in-time supply chain and rare-earth magnets
-    (supply-chain resilience); "to get round import taxes", "making cars where they sell" and
-    "import duties" (regionalisation)."""
+    (supply-chain resilience); "to get round import taxes", "making cars where they sell", "import
+    duties", "duty on imported cars", "tax on imported cars" and "local sourcing" (regionalisation);
+    "ready for any powertrain" and "on one line" (powertrain flexibility)."""
     assert code in {c for c, _ in _strategies(line)}
 
 
