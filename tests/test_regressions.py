@@ -2328,3 +2328,27 @@ def test_people_tied_to_a_company_chairing_it_to_the_plant_they_run_or_to_a_bran
     extraction = _extraction(line)
     tied = {(a.person.label, a.organisation.key) for a in extraction.affiliations}
     assert tied == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a headline's "last ... rolls off" ends the model there
+    (("Ford's last Fusion rolls off in Hermosillo The Sonora plant will build the Bronco Sport from September. "
+      "Ann Lee"), ("Ford Motor Company", "Hermosillo", "ended", "Ford Fusion")),
+    # what "was to have" started never did
+    (("Sono Motors scraps the Sion The start-up's contract builder was to have started production in "
+      "Uusikaupunki, Finland, in 2023. Ann Lee"), ("Sono Motors", "Uusikaupunki", "cancelled", None)),
+    # a plant given up on is cancelled
+    (("JAC's car factory in Bahia A foundation stone went down in Camaçari in 2012, but JAC Motors gave up on "
+      "the plant once the market collapsed. Ann Lee"), ("JAC Motors", "Camaçari", "cancelled", None)),
+    # ... but not a plant already building
+    (("Tesla rethinks Mexico Tesla builds the Model Y in Fremont, but shelved the plant. Ann Lee"),
+     ("Tesla", "Fremont", "active", "Tesla Model Y")),
+    # laying foundations is a plan
+    (("Yutong lays foundations for Qatar's first e-bus plant The factory south of Doha will build 300 "
+      "buses a year. Ann Lee"), ("Yutong Bus", "Qatar", "planned", None)),
+])
+def test_status_of_a_last_model_rolling_off_a_start_that_was_to_have_been_a_plant_given_up_on_and_foundations(
+        line, expected):
+    """"last Fusion rolls off" was active, "was to have started" and "gave up on the plant" (in a
+    later clause than the plan's place) were no cancellations, and "lays foundations" was no plan."""
+    assert expected in _production(line)

@@ -98,6 +98,10 @@ _CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|will|would)\b|;|\bbut\b|\ban
                      # ("..., a month after Nissan closed Changzhou and a year after Mitsubishi stopped")
                      r"|(?:,|\band)\s+(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s+"
                      r"(?:days?|weeks?|fortnight|months?|years?|decades?)\s+(?:after|before)\b")
+#: right after a cancellation, the plant or plan a sentence has named before, and no other place:
+#: "gave up on the plant", "scrapped the project" (not "cancelled the plant in Mexico")
+_BACK_TO_PLAN = re.compile(r"\s+(?:on\s+)?(?:the|its|their|that)\s+(?:[\w-]+\s+)?(?:plant|factory|project|plans?|"
+                           r"site|idea|investment)\b(?!\s+(?:in|at|near|for)\s)")
 _FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to relocate|is moving|are moving)\b",
                      re.IGNORECASE)
 #: a word of a town's name, with capitals after its hyphens too ("Aulnay-sous-Bois")
@@ -2109,6 +2113,7 @@ class Extractor:
 
     def _status(self, sentence: _Sentence, position: int) -> Status | None:
         best: tuple[float, Status] | None = None
+        given_up = False
         lowered = sentence.text.lower()
         matches = _status_matches(lowered)
         # "plans to build a prototype city on the site of its Higashi-Fuji plant in Susono, Shizuoka
@@ -2139,8 +2144,15 @@ class Extractor:
             elif (status is Status.CANCELLED and start >= position and not _CLAUSE.search(lowered, position, start)
                   and _PLAN_NOUN.search(lowered, _clause_bounds(lowered, position)[0], position)):
                 distance = -1  # ("plan to buy the plant near Pune and build cars there lapsed")
+            elif status is Status.CANCELLED and start >= position and _BACK_TO_PLAN.match(lowered, end):
+                given_up = True
             if best is None or distance < best[0]:
                 best = (distance, status)
+        if given_up and best is not None and best[1] is Status.PLANNED:
+            # "A foundation stone went down in Camaçari in 2012, but JAC gave up on the plant": a
+            # later clause that gives up the plant or plan it speaks of again cancels a plan (not
+            # "builds the Model Y in Fremont, but shelved the plant")
+            return Status.CANCELLED
         return best[1] if best else None
 
     @staticmethod
