@@ -90,3 +90,12 @@ def test_a_models_full_name_names_its_maker(extractor, reference):
     labels = _models(extractor, reference, "Electric vans for Düsseldorf The Mercedes-Benz eSprinter is "
                      "now built in Düsseldorf. Ann Lee")
     assert labels == ["Mercedes-Benz Sprinter"]
+
+
+def test_a_model_is_known_under_its_brands_other_names():
+    """"KG Mobility Torres EVX" was no known spelling of the KGM Torres EVX: models were listed under
+    the brand's label and marque only, not under the brand's other names."""
+    from autokg.reference import fold
+
+    found = load_reference().models.get(fold("KG Mobility Torres EVX"), [])
+    assert [m.label for m in found] == ["KGM Torres EVX"]

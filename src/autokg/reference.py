@@ -361,8 +361,9 @@ def _load_models(ref: Reference) -> None:
             if fold(name).startswith(fold(label) + " "):
                 name = name[len(label):].strip()
         bare = tuple(s for s in (name, *aliases) if not fold(s).startswith(prefixes) and not s.isdigit())
+        # (also under the brand's other names: "KG Mobility Torres EVX" for the KGM Torres EVX)
         full = tuple(dict.fromkeys(s if fold(s).startswith(prefixes) else f"{label} {s}"
-                                   for s in (name, *aliases) for label in (brand.label, marque)))
+                                   for s in (name, *aliases) for label in (brand.label, marque, *brand.aliases)))
         ref.add_model(Entity(EntityType.MODEL, f"{brand.key}/{model_slug(name)}", f"{marque} {name}",
                              linked=True, parent=brand.key, operator=owner.key if owner is not brand else None,
                              aliases=aliases),
