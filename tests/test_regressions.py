@@ -2352,3 +2352,14 @@ def test_status_of_a_last_model_rolling_off_a_start_that_was_to_have_been_a_plan
     """"last Fusion rolls off" was active, "was to have started" and "gave up on the plant" (in a
     later clause than the plan's place) were no cancellations, and "lays foundations" was no plan."""
     assert expected in _production(line)
+
+
+def test_a_contract_assembler_is_a_supplier_and_its_client_builds():
+    """Gwangju Global Motors, which builds the Casper for Hyundai under contract, was a manufacturer
+    with a plant of its own, so the Casper was its; like the other contract assemblers it is a
+    supplier, and Hyundai builds the Casper in Gwangju."""
+    line = ("Hyundai starts the Casper Electric in Gwangju Gwangju Global Motors began building the Casper "
+            "Electric for Hyundai in Gwangju in July 2024. Ann Lee")
+    assert _production(line) == {("Hyundai Motor Company", "Gwangju", "active", "Hyundai Casper")}
+    assert {m.entity.type.name for m in _extraction(line).mentions if m.entity.label == "Gwangju Global Motors"} \
+        == {"SUPPLIER"}
