@@ -2363,3 +2363,17 @@ def test_a_contract_assembler_is_a_supplier_and_its_client_builds():
     assert _production(line) == {("Hyundai Motor Company", "Gwangju", "active", "Hyundai Casper")}
     assert {m.entity.type.name for m in _extraction(line).mentions if m.entity.label == "Gwangju Global Motors"} \
         == {"SUPPLIER"}
+
+
+def test_a_makers_regional_division_is_the_maker():
+    """"Ford of Europe" and "Nissan Europe" were minted as companies of their own: their people were
+    nobody the article's maker employs, and "Ford of Europe president Stephen Odell" no longer
+    marked Ford as the employer named beside a role, so Ford built at Ford Otosan's plant."""
+    line = ("Ford ends Transit output in Southampton The factory shut in 2013 and Ford Otosan now makes the van at "
+            "its plant in Kocaeli province, Turkey, which Ford of Europe president Stephen Odell said could build "
+            "any commercial vehicle. Ann Lee")
+    extraction = _extraction(line)
+    assert not any("Europe" in m.entity.label for m in extraction.mentions if m.entity.type.is_company)
+    assert {(a.person.label, a.organisation.key) for a in extraction.affiliations} == {
+        ("Stephen Odell", "ford-motor")}
+    assert ("Ford Motor Company", "Kocaeli") not in {(maker, site) for maker, site, _, _ in _production(line)}

@@ -102,6 +102,9 @@ _CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|will|would)\b|;|\bbut\b|\ban
 #: "gave up on the plant", "scrapped the project" (not "cancelled the plant in Mexico")
 _BACK_TO_PLAN = re.compile(r"\s+(?:on\s+)?(?:the|its|their|that)\s+(?:[\w-]+\s+)?(?:plant|factory|project|plans?|"
                            r"site|idea|investment)\b(?!\s+(?:in|at|near|for)\s)")
+#: a maker's regional division after its name: "Ford | of Europe", "Nissan | Europe", "Ford | ASEAN"
+_DIVISION = re.compile(r"\s+(?:of\s+)?(?:Europe|Asia|Asia[- ]Pacific|ASEAN|Africa|South America|Latin America|"
+                       r"North America|Middle East)(?![\w-])")
 _FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to relocate|is moving|are moving)\b",
                      re.IGNORECASE)
 #: a word of a town's name, with capitals after its hyphens too ("Aulnay-sous-Bois")
@@ -1437,6 +1440,12 @@ class Extractor:
                 parent = None if unknown else self.linker.company(last.entity)
                 label = text[last.start:item.end]
                 known = self.reference.org(slug(label))
+                if known is None and _DIVISION.fullmatch(text, last.end, item.end):
+                    # "Ford of Europe", "Nissan Europe", "Ford ASEAN": a maker's regional division,
+                    # not a company that builds; the maker is named (but "Isuzu West Africa" is a
+                    # national company)
+                    result.append(item)
+                    continue
                 subsidiary = known or replace(self.linker.organisation(label, EntityType.MANUFACTURER),
                                               parent=parent.key if parent else None,
                                               country=item.entity.country or (
@@ -1618,7 +1627,10 @@ class Extractor:
     def _employer_of_named(after: str) -> bool:
         """Whether a company's name is followed by a role and a person's name: "Kia Australia chief
         executive Damien Meredith says" names whom the person works for, not who builds."""
-        role = _pattern("roles").match(after, 1) if after[:1] == " " else None
+        # (also past a regional division's name: "Ford of Europe president Stephen Odell")
+        division = _DIVISION.match(after)
+        start = division.end() + 1 if division else 1
+        role = _pattern("roles").match(after, start) if after[start - 1:start] == " " else None
         return role is not None and re.match(rf"\s+[{_UP}][{_LOW}]", after[role.end():]) is not None
 
     def _names_own_model(self, text: str, item: _Found, found: list[_Found]) -> bool:
