@@ -2377,3 +2377,12 @@ def test_a_makers_regional_division_is_the_maker():
     assert {(a.person.label, a.organisation.key) for a in extraction.affiliations} == {
         ("Stephen Odell", "ford-motor")}
     assert ("Ford Motor Company", "Kocaeli") not in {(maker, site) for maker, site, _, _ in _production(line)}
+
+
+def test_a_headlines_as_clause_has_its_own_maker_and_place():
+    """"Honda ends the Acura ZDX as GM keeps building the Prologue in Mexico" ended the ZDX in
+    Mexico: "as" with a subject and a verb after it starts a clause of its own."""
+    facts = _production("Honda ends the Acura ZDX as GM keeps building the Prologue in Mexico The electric SUV "
+                        "was made for Honda in Tennessee. Ann Lee")
+    assert ("Honda Motor Co.", "Mexico") not in {(maker, site) for maker, site, _, _ in facts}
+    assert ("General Motors", "Mexico", "active", "Honda Prologue") in facts

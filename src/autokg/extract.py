@@ -97,7 +97,11 @@ _RELOCATION = re.compile(
 _CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|will|would)\b|;|\bbut\b|\band (?:said|says|will|would|is|are)\b"
                      # ("..., a month after Nissan closed Changzhou and a year after Mitsubishi stopped")
                      r"|(?:,|\band)\s+(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s+"
-                     r"(?:days?|weeks?|fortnight|months?|years?|decades?)\s+(?:after|before)\b")
+                     r"(?:days?|weeks?|fortnight|months?|years?|decades?)\s+(?:after|before)\b"
+                     # ("Honda ends the Acura ZDX as GM keeps building the Prologue in Mexico")
+                     r"|\bas(?=\s+(?:[\w’'-]+\s+){1,3}?(?:keeps?|winds?|shuts?|closes?|ends?|starts?|builds?|opens?|"
+                     r"cuts?|moves?|drops?|stops?|halts?|plans?|prepares?|takes?|adds?|makes?|leaves?|quits?|exits?|"
+                     r"pulls?)\b)")
 #: right after a cancellation, the plant or plan a sentence has named before, and no other place:
 #: "gave up on the plant", "scrapped the project" (not "cancelled the plant in Mexico")
 _BACK_TO_PLAN = re.compile(r"\s+(?:on\s+)?(?:the|its|their|that)\s+(?:[\w-]+\s+)?(?:plant|factory|project|plans?|"
