@@ -2386,3 +2386,12 @@ def test_a_headlines_as_clause_has_its_own_maker_and_place():
                         "was made for Honda in Tennessee. Ann Lee")
     assert ("Honda Motor Co.", "Mexico") not in {(maker, site) for maker, site, _, _ in facts}
     assert ("General Motors", "Mexico", "active", "Honda Prologue") in facts
+
+
+def test_makers_of_a_plan_for_termini_imerese_and_of_trolleybuses_are_known():
+    """"DR Motor plans to assemble cars at the Sicilian site" and "Škoda Transportation" named no
+    known company."""
+    extraction = _extraction("Fiat leaves Sicily DR Motor plans to assemble cars at the Termini Imerese plant, "
+                             "while Škoda Transportation buys the bus maker Temsa. Ann Lee")
+    names = {m.entity.label for m in extraction.mentions if m.entity.type.is_company and m.entity.linked}
+    assert {"DR Automobiles", "Škoda Transportation"} <= names
