@@ -2395,3 +2395,10 @@ def test_makers_of_a_plan_for_termini_imerese_and_of_trolleybuses_are_known():
                              "while Škoda Transportation buys the bus maker Temsa. Ann Lee")
     names = {m.entity.label for m in extraction.mentions if m.entity.type.is_company and m.entity.linked}
     assert {"DR Automobiles", "Škoda Transportation"} <= names
+
+
+def test_a_maker_concentrating_output_at_a_plant_goes_on_there():
+    """"as Honda shuts its Sayama car plant and concentrates output at nearby Yorii" ended Yorii too."""
+    facts = _production("Honda closes Sayama The models go out of production by the end of 2021 as Honda shuts its "
+                        "Sayama car plant and concentrates output at nearby Yorii. Ann Lee")
+    assert ("Honda Motor Co.", "Yorii", "active", None) in facts
