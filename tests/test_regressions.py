@@ -2402,3 +2402,13 @@ def test_a_maker_concentrating_output_at_a_plant_goes_on_there():
     facts = _production("Honda closes Sayama The models go out of production by the end of 2021 as Honda shuts its "
                         "Sayama car plant and concentrates output at nearby Yorii. Ann Lee")
     assert ("Honda Motor Co.", "Yorii", "active", None) in facts
+
+
+def test_the_place_a_known_plant_is_in_is_no_second_site():
+    """"its Sayama car plant in Saitama" also ended production in the city of Saitama, which is not
+    where the plant is; a place near that one is no site either."""
+    facts = _production("Honda closes Sayama Honda shuts its Sayama car plant in Saitama by the end of 2021. Ann Lee")
+    assert {site for _, site, _, _ in facts} == {"Sayama plant"}
+    facts = _production("Renault's Kardian is made in Paraná The SUV has come off the line at the Ayrton Senna "
+                        "Complex in São José dos Pinhais, near Curitiba, since 2024. Ann Lee")
+    assert "Curitiba" not in {site for _, site, _, _ in facts}

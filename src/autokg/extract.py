@@ -1938,6 +1938,7 @@ class Extractor:
         supplying = [m.span() for m in _SUPPLY_PURPOSE.finditer(text)]
         markets = _MARKET_WORD.search(text) is not None
         near_end: int | None = None
+        described_end: int | None = None  # where a place that only says where a known plant is ends
         candidates: list[tuple[_Found, Status | None]] = []
         for item in sentence.found:
             entity = item.entity
@@ -1975,10 +1976,20 @@ class Extractor:
                 continue  # "ships the Ranger from its plant in Pretoria to Europe": where it goes
             if _SOLD_AFTER.match(text, local_end):
                 continue  # "in Europe the Passat sells mainly as an estate": a market
-            if candidates and _NEAR_BEFORE.fullmatch(text, candidates[-1][0].end - base, local_start):
+            if candidates and (_NEAR_BEFORE.fullmatch(text, candidates[-1][0].end - base, local_start) or (
+                    described_end is not None and _NEAR_BEFORE.fullmatch(text, described_end, local_start))):
                 # "in Vsevolozhsk, near St Petersburg": where the last site is, not a second one (a town
                 # listed after it is: "..., near St Petersburg, and Naberezhnye Chelny")
                 near_end = local_end
+                continue
+            if (candidates and entity.type in (EntityType.LOCALITY, EntityType.SUBDIVISION)
+                    and candidates[-1][0].entity.type is EntityType.PLANT
+                    and entity.key not in (candidates[-1][0].entity.locality, candidates[-1][0].entity.subdivision)
+                    and re.fullmatch(r"\s+in\s+", text[candidates[-1][0].end - base:local_start])
+                    and not _LIST_GOES_ON.match(text, local_end)):
+                # "its Sayama car plant in Saitama": where the known plant is, not a second site
+                # (nor is a place near it: "the Ayrton Senna Complex in São José dos Pinhais, near Curitiba")
+                described_end = local_end
                 continue
             if (candidates and entity.type is EntityType.LOCALITY
                     and candidates[-1][0].entity.type in (EntityType.LOCALITY, EntityType.PLANT)
