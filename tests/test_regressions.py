@@ -2246,9 +2246,12 @@ def test_initials_name_a_person_beside_a_role():
       "2020. Ann Lee"), {("Ford Motor Company", "Wayne", "planned", "Ford Bronco")}),
     (("Toyota shows the bZ3 in Beijing The electric saloon will be built by BYD in Changsha from next year, "
       "while the SUV market grows. Ann Lee"), {("BYD", "Changsha", "planned", "Toyota bZ3")}),
+    (("Ford builds its last British Transit in Southampton The plant shut in 2013, and Ford Otosan now makes the "
+      "van at its plant in Kocaeli province, Turkey. Ann Lee"),
+     {("Ford Motor Company", "Southampton", "ended", "Ford Transit"), ("Ford Otosan", "Kocaeli", "active", "Ford Transit")}),
 ])
 def test_a_vehicle_named_by_its_kind_is_the_one_model_named_before(line, expected):
-    """"the revived SUV", "the electric saloon" in a standfirst stand for the headline's one model;
+    """"the revived SUV", "the electric saloon", "the van" in a standfirst stand for the headline's one model;
     they were no model, so the fact had none, or no fact was made ("the SUV market" is none)."""
     assert _production(line) == expected
 

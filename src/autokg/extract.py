@@ -192,8 +192,10 @@ _MODEL_ANAPHOR = re.compile(
     r"compact|small|mid-size|midsize|full-size|large|seven-seat|three-row|updated|facelifted|outgoing|"
     r"next-generation|second-generation|third-generation|revived|rebadged|luxury|electric-only)\s+){0,2}"
     r"(?:suv|pickup|pick-up|saloon|sedan|hatchback|hatch|crossover|coupé|coupe|minivan|mpv|roadster|estate|"
-    r"wagon|sports car|supercar|city car|microcar))\b(?!['’]|\s+(?:market|segment|sales|buyers|demand|"
-    r"class|range|platform|line-?up|boom|makers?|brands?)\b|,?\s+(?:the\s+)?(?-i:[A-Z0-9]))", re.IGNORECASE)
+    r"wagon|sports car|supercar|city car|microcar|van|minibus|bus|truck|motorcycle|scooter|e-scooter))\b"
+    r"(?!['’]|\s+(?:market|segment|sales|buyers|demand|class|range|platform|line-?up|boom|makers?|brands?|"
+    r"plants?|factory|factories|lines?|business|unit|division|operations|production|output)\b"
+    r"|,?\s+(?:the\s+)?(?-i:[A-Z0-9]))", re.IGNORECASE)
 #: "in the town", "in the city": the town named last before it
 _TOWN_ANAPHOR = re.compile(r"\b(?:in|at)\s+(the\s+(?:town|city))\b(?!['’])")
 #: after a first-level subdivision's name: "Kocaeli province", "São Paulo state"
