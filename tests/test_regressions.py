@@ -2179,6 +2179,12 @@ def test_a_plant_a_maker_opens_abroad_is_internationalisation():
       "any powertrain. Ann Lee"), "powertrain-flexibility"),
     (("Nissan shows its Intelligent Factory in Tochigi The plant builds electric, e-Power and petrol models on "
       "one line. Ann Lee"), "powertrain-flexibility"),
+    (("Nissan's Tochigi plant lets robots build the Ariya The line in Kaminokawa is a showcase. Ann Lee"),
+     "digitalisation"),
+    (("Ashok Leyland opens a bus plant in Ras Al Khaimah The 50:50 venture with the emirate's investment "
+      "authority will assemble school buses. Ann Lee"), "partnership"),
+    (("Ford's last Fusion rolls off in Hermosillo Its end completes Ford's exit from cars in North America. "
+      "Ann Lee"), "portfolio-streamlining"),
 ])
 def test_strategy_cues_of_the_ninth_and_tenth_rounds(line: str, code: str) -> None:
     """Phrasings that were no strategy cues: "streamlined its European range", "pruning its US
@@ -2187,7 +2193,8 @@ def test_strategy_cues_of_the_ninth_and_tenth_rounds(line: str, code: str) -> No
     (decarbonisation); a chip shortage, a just-in-time supply chain and rare-earth magnets
     (supply-chain resilience); "to get round import taxes", "making cars where they sell", "import
     duties", "duty on imported cars", "tax on imported cars" and "local sourcing" (regionalisation);
-    "ready for any powertrain" and "on one line" (powertrain flexibility)."""
+    "ready for any powertrain" and "on one line" (powertrain flexibility); robots (digitalisation); "venture
+    with" (partnership); "exit from cars" (portfolio streamlining)."""
     assert code in {c for c, _ in _strategies(line)}
 
 
