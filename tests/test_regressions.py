@@ -2422,3 +2422,11 @@ def test_the_place_a_known_plant_is_in_is_no_second_site():
     facts = _production("Renault's Kardian is made in Paraná The SUV has come off the line at the Ayrton Senna "
                         "Complex in São José dos Pinhais, near Curitiba, since 2024. Ann Lee")
     assert "Curitiba" not in {site for _, site, _, _ in facts}
+
+
+def test_a_rival_named_after_against_builds_nothing_there():
+    """"plans to take it nationwide against Ola Electric and Ather Energy" had both rivals build the
+    Vida V1 at Hero's plant in Chittoor."""
+    facts = _production("Hero MotoCorp builds its e-scooter in Chittoor The Vida V1 is made at the company's plant in "
+                        "Chittoor, and Hero plans to take it nationwide against Ola Electric and Ather Energy. Ann Lee")
+    assert {maker for maker, _, _, _ in facts} == {"Hero MotoCorp"}

@@ -158,6 +158,9 @@ _NOT_PRODUCER_BEFORE = re.compile(
     r"|\b(?:licen[cs]ed|sourced|supplied)\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?"
     # "The truck maker, not to be confused with Volvo Cars"
     r"|\bnot\s+to\s+be\s+confused\s+with\s+(?:the\s+)?"
+    # a rival: "to take it nationwide against Ola Electric and Ather Energy"
+    r"|\b(?:against|rivals?|competitors?|competing\s+with|competes?\s+with)\s+(?:the\s+likes\s+of\s+)?"
+    r"(?:[\w-]+(?:\s+[\w-]+){0,2}(?:,|\s+and|\s+or)\s+)?"
     # the buyer of a plant a maker sells: "sell its car plant in Rayong, Thailand, to Great Wall Motor"
     r"|\bsell(?:s|ing)?\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}(?:plants?|factory|factories|works)\b"
     r"(?:(?![.;]).){0,60}?\bto\s+(?:the\s+)?)$",
