@@ -2430,3 +2430,11 @@ def test_a_rival_named_after_against_builds_nothing_there():
     facts = _production("Hero MotoCorp builds its e-scooter in Chittoor The Vida V1 is made at the company's plant in "
                         "Chittoor, and Hero plans to take it nationwide against Ola Electric and Ather Energy. Ann Lee")
     assert {maker for maker, _, _, _ in facts} == {"Hero MotoCorp"}
+
+
+def test_an_investment_so_that_assembly_can_start_is_a_plan():
+    """"is putting €5m into its Kedah factory so that local assembly ... can start by the end of 2025"
+    was active."""
+    facts = _production("Leapmotor C10 to be assembled in Malaysia Stellantis is putting €5m into its Kedah factory so "
+                        "that local assembly of the C10 can start by the end of 2025. Ann Lee")
+    assert {status for maker, _, status, _ in facts if maker == "Stellantis"} == {"planned"}
