@@ -1625,10 +1625,8 @@ class Extractor:
                 # Toyota with the Glanza"); a maker named only as its model's owner ("JAC builds NIO's ES8")
                 item.ally = True
 
-    def _operator_before(self, found: list[_Found], at: int) -> _Found | None:
-        """The operator of the plant named last before ``at``, where the reference data knows it."""
-        plant = next((f for f in reversed(found) if f.end <= at and f.entity.type is EntityType.PLANT
-                      and f.entity.operator), None)
+    def _operator_of(self, plant: _Found | None) -> _Found | None:
+        """The operator of a plant mention, where the reference data knows it, at the mention's place."""
         operator = self.reference.org(plant.entity.operator or "") if plant is not None else None
         return _Found(operator, plant.start, plant.end) if plant is not None and operator is not None else None
 
@@ -1740,14 +1738,14 @@ class Extractor:
                 org = next((f for f in found if f.start == b + runs.end() and not f.entity.type.is_place), None)
             if org is None and (runs := _RUNS_PLANT.match(after)) is not None:
                 # "Harald Gottsche, who heads the San Luis Potosí plant": the plant's operator
-                plant = next((f for f in found if f.start == b + runs.end() and f.entity.type is EntityType.PLANT
-                              and f.entity.operator), None)
-                operator = self.reference.org(plant.entity.operator or "") if plant is not None else None
-                org = _Found(operator, plant.start, plant.end) if plant is not None and operator is not None else None
+                org = self._operator_of(next((f for f in found if f.start == b + runs.end()
+                                              and f.entity.type is EntityType.PLANT), None))
             if org is None and _RUNS_OWN.match(after) and main_maker is not None:
                 org = main_maker
             if org is None and _RUNS_BARE_PLANT.match(after):
-                org = self._operator_before(found, a) or main_maker
+                # (the plant named last before the person)
+                org = self._operator_of(next((f for f in reversed(found) if f.end <= a and f.entity.type
+                                              is EntityType.PLANT and f.entity.operator), None)) or main_maker
             # "Jim Farley, the chief executive," / "under chief executive Jim Farley": the article's maker
             # (a head of state or government is nobody's employee: "President Joko Widodo")
             # ("Lei Jun, the smartphone maker's founder and chief executive,"; "Jim Rowan, who became
@@ -1791,16 +1789,15 @@ class Extractor:
                 role = "founder"
             # the company named last before the person ("The company, led by ...", "its president")
             last_named = next((f for f in reversed(makers) if f.end <= a), None)
-            led = None if org is not None else re.search(
-                rf"\b(?:(?:the\s+)?(?:{_SELF_NOUN})|it),\s+(?:led|run|headed|chaired)\s+by\s+$", before, re.IGNORECASE)
-            if led and main_maker is not None:
-                # "The company, led by Ola Källenius since 2019, says ...": the company named last
-                org = last_named or main_maker
-            chaired = None if org is not None else re.search(r",\s+(?:led|run|headed|chaired)\s+by\s+$", before)
-            if chaired:
-                # "Piaggio, chaired by Roberto Colaninno,": the company just before
-                start = a - (len(before) - chaired.start())
+            led = None if org is not None else re.search(r",\s+(?:led|run|headed|chaired)\s+by\s+$", before)
+            if led:
+                # "Piaggio, chaired by Roberto Colaninno,": the company just before; "The company, led
+                # by Ola Källenius since 2019, says ...": the company named last
+                start = a - (len(before) - led.start())
                 org = next((f for f in makers if f.end == start), None)
+                if org is None and main_maker is not None and re.search(
+                        rf"\b(?:(?:the\s+)?(?:{_SELF_NOUN})|it)$", before[:led.start()], re.IGNORECASE):
+                    org = last_named or main_maker
             owned = None if org is not None else re.search(
                 r",\s+which\s+(?:is|was)\s+(?:led|run|headed|chaired|owned|controlled)\s+by\s+$", before)
             if owned:
