@@ -322,6 +322,30 @@ def test_no_room_for_the_spool_is_a_clear_error(tmp_path, monkeypatch):
     # "Production" opens a standfirst
     (("Hyundai's Alabama plant builds its first Genesis Production of the GV70 began in Montgomery in 2023, "
       "the first Genesis made outside Korea. Ann Lee"), "Hyundai's Alabama plant builds its first Genesis"),
+    # an amount after a determiner goes with the noun after it
+    (("Volkswagen opens Ghana's first car assembly plant Accra's special economic zone now hosts a $15m "
+      "Volkswagen facility that assembles the Polo and Tiguan from kits; President Nana Akufo-Addo opened it in "
+      "August 2023. Ann Lee"), "Volkswagen opens Ghana's first car assembly plant"),
+    # a person's initials are not cut from the surname
+    (("Hyundai breaks ground on a car plant in Tamil Nadu Chief Minister M.K. Stalin laid the foundation stone "
+      "at Irungattukottai in Kanchipuram district, where Hyundai will build small cars for India and for "
+      "export, with room for 300,000 vehicles a year. Ann Lee"), "Hyundai breaks ground on a car plant in Tamil Nadu"),
+    # "is no more" may end a headline
+    (("The Swindon Civic is no more Honda's hatchback, built at the plant for 20 years, went out of production "
+      "in July 2021. Ann Lee"), "The Swindon Civic is no more"),
+    # a superlative after a determiner wants its noun
+    (("Ashok Leyland lands its largest UAE truck order 1,000 Boss trucks will be built at its plant in Ras Al "
+      "Khaimah, the company said. Ann Lee"), "Ashok Leyland lands its largest UAE truck order"),
+    # a first name before a surname that a maker bears, then "told": a person
+    (("Why the founder walked away from the car he wanted to build James Dyson told staff the project could "
+      "not make money. Ann Lee"), "Why the founder walked away from the car he wanted to build"),
+    # "old", "inaugurated" and "manufacturer" want what follows
+    (("Vans return to the old Hummer plant Lordstown Electric Truck Works has filed for bankruptcy. Ann Lee"),
+     "Vans return to the old Hummer plant"),
+    (("Pickup factory opens in North Sumatra Joko Widodo inaugurated Sumber Motor Nusantara's plant in Medan, "
+      "where light trucks are built. Ann Lee"), "Pickup factory opens in North Sumatra"),
+    (("A sports car for Ford at Magna in Graz Contract manufacturer Magna Steyr has begun building a small "
+      "series for the brand. Ann Lee"), "A sports car for Ford at Magna in Graz"),
 ])
 def test_split_regressions(line, title):
     assert split_listing_line(line, names=load_reference().name_kind).title == title

@@ -87,6 +87,14 @@ _OPENING_QUOTE = "\"'“‘«"
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*,?$")
 _MODEL_CODE = re.compile(r"^(?=.*\d)[\w.\-]+$")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
+#: a sum or a count before the noun it measures ("a $20m", "its 1,000")
+_AMOUNT = re.compile(r"[$€£¥]?\d[\d,.]*(?:m|bn|k|tn)?")
+#: a person's initials ("M.K.", "J.")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_SUPERLATIVES = frozenset(("largest", "biggest", "smallest", "newest", "oldest", "cheapest", "fastest", "highest",
+                           "lowest", "strongest", "busiest", "best", "worst", "most"))
+#: what a person's name is followed by more often than a company's
+_SPEECH_VERBS = frozenset(("told", "tells", "said", "says", "added", "argued", "wrote", "recalled"))
 #: a compound adjective in lower case: "second-generation", "coupé-style"
 _COMPOUND_ADJECTIVE = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]{2,})+")
 _ADJECTIVE_SUFFIXES = ("ive", "ic", "ous", "ful", "ible", "able")
@@ -248,9 +256,14 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         return None  # "on 9 | October 2025"
     if previous.lower() in ("where", "which", "whose", "whom", "who", "what"):
         return None  # "Ciudad Sahagún, where | Giant Motors Latinoamérica has assembled": a relative clause goes on
+    if j >= 2 and tokens[j - 2].lower() in _DETERMINERS and _AMOUNT.fullmatch(previous):
+        return None  # "now hosts a $20m | Volkswagen facility": an amount before its noun
+    if _INITIALS.fullmatch(previous) and not (names and _name_ending_at(names, j)):
+        return None  # "Chief Minister M.K. | Stalin": a person's initials (not "the U.S.")
     score = 0.0
     if previous.lower() in function_words:
-        stranded = previous.lower() in ("from", "of") and tokens[j - 2].lower() in ("away", "out")
+        stranded = (previous.lower() in ("from", "of") and tokens[j - 2].lower() in ("away", "out")
+                    or previous.lower() == "more" and tokens[j - 2].lower() == "no")  # ("... is no more")
         if previous.lower() not in lexicon("particles") and not stranded:
             return None
         score -= 1.5  # "move in", "scaled back", "walked away from": a verb's particle can end a headline
@@ -321,6 +334,12 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         # (not "what Maubeuge builds | Renault has made")
     if token.endswith(":"):
         score -= 2.0  # "Fiat pulls out of | Sicily: last Lancia ...": a headline's colon
+    if j >= 2 and tokens[j - 2].lower() in _DETERMINERS and bare_previous.lower() in _SUPERLATIVES:
+        score -= 2.0  # "lands its largest | UAE school bus order": the superlative's noun follows
+    if (j >= 2 and tokens[j - 2][:1].islower() and previous[:1].isupper() and previous.isalpha()
+            and not known_end and subject_size and names.kind(j, subject_size) == "maker"  # type: ignore[union-attr]
+            and j + subject_size < end and tokens[j + subject_size].lower() in _SPEECH_VERBS):
+        score -= 2.0  # "meant to build it James | Dyson told staff": a first name and a surname a maker bears
     if names and _place_after_preposition(names, tokens, j):
         score += 1.5  # "BMW starts X3 production at Rosslyn | Its ...": a headline ends with where
     if _role_before_name(tokens, j, end):
@@ -336,7 +355,9 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     elif _person_with_role(tokens, j, end):
         score += 2.0
     following = tokens[j + 1 : j + 3]
-    verb = tokens[j + max(subject_size, 1)] if j + max(subject_size, 1) < end else ""
+    # (an unknown name runs on while its words are capitalised: "Electric Last Mile Solutions has")
+    size = subject_size or _capitalised_run(tokens, j, end)
+    verb = tokens[j + size] if j + size < end else ""
     if verb.lower() in lexicon("auxiliaries"):
         score += 1.0
     if bare_token in lexicon("modifier-acronyms") and following and following[0][:1].islower():
@@ -363,6 +384,17 @@ _PLACE_PREPOSITIONS = frozenset(("in", "at", "from", "to", "near", "into", "outs
 _PLACE_NAME_WORDS = frozenset(("City", "Town", "Port", "Bay", "Valley", "Island", "Islands", "Beach", "Park",
                                "Springs", "Falls", "Heights", "Hills", "Lake", "County", "Province", "State",
                                "Region", "District", "Prefecture", "Township"))
+
+
+def _capitalised_run(tokens: list[str], j: int, end: int) -> int:
+    """How many capitalised words from ``j`` may be one name, after a count that opens it ("50,000
+    Next Generation Delivery Vehicles"): at least 1, at most 5; a word carrying punctuation ends it."""
+    size = 1
+    while (size < 5 and j + size < end and tokens[j + size][:1].isupper()
+           and (tokens[j + size - 1].isalpha() or (size == 1 and _AMOUNT.fullmatch(tokens[j])))
+           and tokens[j + size].lower() not in lexicon("function-words")):
+        size += 1
+    return size
 
 
 def _place_after_preposition(names: _Names, tokens: list[str], j: int) -> bool:
