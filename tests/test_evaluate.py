@@ -101,3 +101,17 @@ def test_a_company_the_annotator_names_by_its_plants_name_is_that_company():
     resolve = _Resolver(Linker(load_reference()))
     assert resolve.company("Mitsubishi Motors Thailand") == "org:mitsubishi-motors-thailand"
     assert resolve.company("Laem Chabang plant") == "name:laem chabang plant"
+
+
+def test_the_development_sets_articles_have_distinct_identifiers():
+    """Two articles of the set shared an identifier and URL (two retellings of one event): a build
+    merges them, and the evaluation scored only the first, so one annotated article went unscored."""
+    from autokg.articles import ArticleReader
+    from autokg.resources import home
+
+    folder = home() / "data" / "eval"
+    for name in ("tune.jsonl", "test.jsonl", "tune.txt", "test.txt"):
+        lines = (folder / name).read_text(encoding="utf-8").splitlines()
+        reader = ArticleReader()
+        assert sum(1 for _ in reader.read([folder / name])) == len(lines), name
+        assert reader.duplicates == 0, name
