@@ -1474,14 +1474,11 @@ class Extractor:
         stop = lexicon("name-stopwords")
         matches = list(_TOWN_CONTEXT.finditer(text))
         # Twice, if the first pass finds towns in other countries: the countries of the towns,
-        # states and plants found count too ("in Aulnay-sous-Bois, near Paris").
-        used: set[str] | None = None
-        for _ in range(2):
-            known = countries | {f.entity.country for f in result if f.entity.country and f.entity.type in (
-                EntityType.LOCALITY, EntityType.SUBDIVISION, EntityType.PLANT)}
-            if known == used:
-                break
-            used = known
+        # states and plants found count too ("in Aulnay-sous-Bois, near Paris"). Last, a town of
+        # 15,000 or more in a named company's home country ("StreetScooter ... in Düren").
+        homes = {f.entity.country for f in found if f.entity.country and f.entity.type in COMPANY_TYPES}
+
+        def one_pass(known: set[str], sizeable_only: bool) -> None:
             for match in matches:
                 group = "before" if match.group("before") else "after"
                 a, b = match.span(group)
@@ -1491,7 +1488,7 @@ class Extractor:
                 for start, end in tries:
                     if any(f.start < end and start < f.end for f in result):
                         continue
-                    town = self._town_of(text[start:end], known, sizeable_only=False)
+                    town = self._town_of(text[start:end], known, sizeable_only=sizeable_only)
                     # (a stopword may start a town's name of two words: "Port Elizabeth", not "Port" alone)
                     if town is not None and (text[start:end].split()[0] not in stop or " " in text[start:end]):
                         result.append(_Found(town, start, end))
@@ -1503,6 +1500,22 @@ class Extractor:
                     if plant is not None:
                         result.append(_Found(plant, start, end))
                         break
+
+        used: set[str] = set()
+        for round_ in range(2):
+            known = countries | {f.entity.country for f in result if f.entity.country and f.entity.type in (
+                EntityType.LOCALITY, EntityType.SUBDIVISION, EntityType.PLANT)}
+            if round_ and known == used:
+                break
+            used = known
+            one_pass(known, sizeable_only=False)
+        # (unless a place found lies in another country: "at Ellesmere Port in Cheshire" is not
+        # the Cheshire of a US company the article names)
+        placed = {f.entity.country if f.entity.type is not EntityType.COUNTRY else f.entity.key for f in result
+                  if f.entity.type in (EntityType.LOCALITY, EntityType.SUBDIVISION, EntityType.PLANT,
+                                       EntityType.COUNTRY)}
+        if homes - used and not placed - homes:
+            one_pass(homes - used, sizeable_only=True)
         # "in Vsevolozhsk, near St Petersburg, and Naberezhnye Chelny": a town listed after another
         for item in [f for f in result if f.entity.type is EntityType.LOCALITY]:
             listed = _LISTED_TOWN.match(text, item.end)
@@ -1511,7 +1524,8 @@ class Extractor:
             a, b = listed.span("name")
             if any(f.start < b and a < f.end for f in result):
                 continue
-            town = self._town_of(listed.group("name"), countries, sizeable_only=False)
+            # (a town of the same country: "in Aachen and Düren")
+            town = self._town_of(listed.group("name"), countries | {item.entity.country or ""}, sizeable_only=False)
             if town is not None and town.country == item.entity.country:
                 result.append(_Found(town, a, b))
         result.sort(key=lambda f: f.start)
