@@ -2470,3 +2470,28 @@ def test_a_town_in_a_named_companys_home_country_and_a_town_listed_after_another
     british = _extraction("Ford and Stellantis in Britain Stellantis builds vans at Ellesmere Port in Cheshire, "
                           "and Ford makes engines in Dagenham. Ann Lee")
     assert not any(m.entity.label == "Cheshire" for m in british.mentions)
+
+
+@pytest.mark.parametrize(("line", "status"), [
+    (("BMW starts CE 04 series production in Berlin The electric maxi-scooter went into series production at "
+      "BMW's motorcycle plant in the German capital on 8 November 2021, succeeding an older scooter, which was "
+      "built there from 2014 to 2020. Ann Lee"), "active"),
+    (("Renault's Flins loses its last Nissan The Nissan Micra went out of production at Renault's plant in "
+      "Flins in 2023. Ann Lee"), "ended"),
+    (("A first hydrogen bus in Ballymena Wrightbus saw its first fuel-cell bus leave the production line in "
+      "Ballymena in 2020. Ann Lee"), "active"),
+    (("Opel leaves Antwerp The final Astra leaves the line at Opel's plant in Antwerp in December 2010. Ann Lee"),
+     "ended"),
+])
+def test_going_into_or_out_of_production_and_leaving_the_line(line, status):
+    """"went into series production" gave a planned fact, "went out of production" an active one, and
+    "its first bus leave the production line" ended production ("leave" is a cue for ending); the
+    first vehicle off a line starts production, the final one ends it."""
+    assert {s for _, _, s, _ in _production(line)} == {status}
+
+
+def test_a_northern_irish_company_is_british():
+    """"the Northern Irish bus maker" was read as Irish: Ireland."""
+    extraction = _extraction("Wrightbus gets a new owner Jo Bamford bought the Northern Irish bus maker out of "
+                             "administration in 2019. Ann Lee")
+    assert {m.entity.label for m in extraction.mentions if m.entity.type.value == "Country"} == {"United Kingdom"}
