@@ -2495,3 +2495,22 @@ def test_a_northern_irish_company_is_british():
     extraction = _extraction("Wrightbus gets a new owner Jo Bamford bought the Northern Irish bus maker out of "
                              "administration in 2019. Ann Lee")
     assert {m.entity.label for m in extraction.mentions if m.entity.type.value == "Country"} == {"United Kingdom"}
+
+
+@pytest.mark.parametrize(("line", "status"), [
+    (("Lotus drops production deal with Geely in Hangzhou The British maker said the city would not get its "
+      "next sports car. Ann Lee"), "cancelled"),
+    (("Chery puts its Jacareí factory on ice Chery says there is no intention of building cars at the plant in "
+      "Jacareí for now. Ann Lee"), "cancelled"),
+    ("Tata begins work on its Sanand plant The factory in Sanand is to start production in 2027. Ann Lee",
+     "planned"),
+    ("Renault and Geely end their talks Renault will instead keep running its plant in Busan on its own. Ann Lee",
+     "active"),
+    (("Volvo opens its truck plant in China Its plant in Rugao, Jiangsu province, licensed to build 30,000 trucks "
+      "a year, runs on green power. Ann Lee"), "active"),
+])
+def test_status_cues_of_the_eleventh_round(line, status):
+    """"drops ... production deal" and "puts ... on ice" gave active production, "no intention of building"
+    nothing, "begins work on" active, "will keep running" planned, and a plant "licensed to build" so
+    many trucks a year a plan."""
+    assert {s for _, _, s, _ in _production(line)} == {status}
