@@ -2514,3 +2514,22 @@ def test_status_cues_of_the_eleventh_round(line, status):
     nothing, "begins work on" active, "will keep running" planned, and a plant "licensed to build" so
     many trucks a year a plan."""
     assert {s for _, _, s, _ in _production(line)} == {status}
+
+
+def test_a_state_before_car_plant_a_town_after_st_and_a_final_model():
+    """"its Ontario car plant" gave no site (only "Ontario plant" did), "St. Thomas" was no town (the
+    abbreviation stopped the town's name), "built its final Crown Victoria" was active production
+    (only "last" ended it), and the Mercury Grand Marquis became a "Ford Mercury Grand"."""
+    assert _production("Ford shuts its Ontario car plant The plant built its final Ford Focus in 2011. "
+                       "Ann Lee") == {("Ford Motor Company", "Ontario", "ended", "Ford Focus")}
+    facts = _production("Last Crown Victoria leaves St. Thomas The plant near St. Thomas, Ontario, built its "
+                        "final Ford Crown Victoria and Mercury Grand Marquis in September 2011. Ann Lee")
+    assert {(site, status, model) for _, site, status, model in facts} == {
+        ("St. Thomas", "ended", "Ford Crown Victoria"), ("St. Thomas", "ended", "Mercury Grand Marquis")}
+
+
+def test_a_town_before_lines():
+    """"KTM restarts Mattighofen lines": a town before "lines" is where they are."""
+    extraction = _extraction("KTM restarts Mattighofen lines after a shutdown The Austrian motorcycle maker "
+                             "resumed production in July. Ann Lee")
+    assert "Mattighofen" in {m.entity.label for m in extraction.mentions}

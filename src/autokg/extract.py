@@ -113,6 +113,8 @@ _FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to 
                      re.IGNORECASE)
 #: a word of a town's name, with capitals after its hyphens too ("Aulnay-sous-Bois")
 _TOWN_WORD = rf"[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
+#: an abbreviated word that starts a town's name ("St. Thomas", "Ste. Thérèse", "Ft Worth")
+_TOWN_PREFIX = r"(?:(?:St|Ste|Mt|Ft)\.?\s)?"
 _TOWN_CONTEXT = re.compile(
     rf"\b(?:in|at|near|outside|from|(?:north|south|east|west)(?:-?(?:east|west))? of"
     # ("moves its light and medium trucks to Kraków")
@@ -121,8 +123,8 @@ _TOWN_CONTEXT = re.compile(
     r"|picks|picked|chooses|chose|selects|selected"
     # ("the last Lancia Ypsilon leaves Termini Imerese", "a month after Nissan closed Changzhou")
     r"|leaves|closes|closed|shuts|shut|idles|idled)\s+"
-    rf"(?P<after>{_TOWN_WORD}(?:\s{_TOWN_WORD})?)\b"
-    rf"|\b(?P<before>(?:{_TOWN_WORD}\s)?{_TOWN_WORD})\s+(?:plant|factory|facility|works|site|assembly plant|assembly line"
+    rf"(?P<after>{_TOWN_PREFIX}{_TOWN_WORD}(?:\s{_TOWN_WORD})?)\b"
+    rf"|\b(?P<before>{_TOWN_PREFIX}(?:{_TOWN_WORD}\s)?{_TOWN_WORD})\s+(?:plant|factory|facility|works|site|assembly plant|assembly line|lines"
     r"|(?:truck|van|bus|car|vehicle|motorcycle|scooter) (?:plant|factory)"
     # ("the Cologne Electric Vehicle Center")
     r"|(?:[Ee]lectric [Vv]ehicle|[Aa]ssembly) (?:[Cc]ent(?:er|re)|[Cc]omplex))\b"
@@ -378,6 +380,8 @@ _NOT_ELECTRIFICATION = re.compile(
     rf"|\b{_DRIVES}(?:-engined|-powered)?(?:\s*,\s*(?:[\w-]+\s*,\s*)?(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
     r"(?:fully\s+|all-|battery[- ])?electric\b"
     r"|\b(?:cells?|batter(?:y|ies)|packs?)\s+for\s+(?:[\w-]+\s+){0,4}?(?:electric|evs?)\b")
+#: a kind of vehicle between a place and a production noun ("its Ontario car plant")
+_VEHICLE_KINDS = frozenset(("car", "cars", "truck", "van", "bus", "vehicle", "motorcycle", "scooter", "pickup", "suv"))
 #: what makes a maker's plans in another country a move abroad, not one more plant among many:
 #: "its first European plant", "its first factory outside China", "overseas"
 _ABROAD = re.compile(r"\b(?:first|overseas|abroad|outside|foreign|international|global|expan(?:d|ds|sion))\b",
@@ -2035,8 +2039,11 @@ class Extractor:
                         w in non_site for w in following):
                     candidates.append((item, None))
                 continue
-            if next_word.lower() in production_nouns:
-                candidates.append((item, None))
+            if next_word.lower() in production_nouns or (
+                    next_word.lower() in _VEHICLE_KINDS and entity.type in (EntityType.LOCALITY, EntityType.SUBDIVISION)
+                    and _word_after(
+                        text, local_end + 1 + len(next_word)).rstrip(".,;:").lower() in production_nouns):
+                candidates.append((item, None))  # (also "its Ontario car plant")
                 continue
             # "Rwanda's first car plant", not "Indonesia's first battery cell plant"
             possessive = _PLACE_OWNS_PLANT.match(text, local_end)
