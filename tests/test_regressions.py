@@ -2533,3 +2533,13 @@ def test_a_town_before_lines():
     extraction = _extraction("KTM restarts Mattighofen lines after a shutdown The Austrian motorcycle maker "
                              "resumed production in July. Ann Lee")
     assert "Mattighofen" in {m.entity.label for m in extraction.mentions}
+
+
+def test_a_sum_of_money_or_an_adjective_of_origin_is_no_model():
+    """"Perodua ... the RM790m factory" minted a model "Perodua RM790m", and "Proton ... the Geely-based
+    SUV" a "Proton Geely-based"."""
+    for line in (("Perodua adds a plant at Rawang Perodua says the RM790m factory will build 100,000 cars a "
+                  "year. Ann Lee"),
+                 ("Proton builds an SUV in Tanjung Malim Proton has begun assembling the Geely-based SUV at its "
+                  "plant in Tanjung Malim. Ann Lee")):
+        assert not [m for m in _extraction(line).mentions if m.entity.type.value == "VehicleModel"]

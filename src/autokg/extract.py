@@ -380,6 +380,10 @@ _NOT_ELECTRIFICATION = re.compile(
     rf"|\b{_DRIVES}(?:-engined|-powered)?(?:\s*,\s*(?:[\w-]+\s*,\s*)?(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
     r"(?:fully\s+|all-|battery[- ])?electric\b"
     r"|\b(?:cells?|batter(?:y|ies)|packs?)\s+for\s+(?:[\w-]+\s+){0,4}?(?:electric|evs?)\b")
+#: a sum of money or an adjective of origin, which take a model's place ("the RM790m factory",
+#: "the Geely-based SUV") but name none
+_NOT_A_MODEL = re.compile(r"(?:RM|Rs\.?|R|US\$|[$€£¥])\d[\d.,]*(?:m|bn|k|tn|mn|crore)?"
+                          r"|[\w-]+-(?:based|owned|built|made|powered|engined|backed|led|style)", re.IGNORECASE)
 #: a kind of vehicle between a place and a production noun ("its Ontario car plant")
 _VEHICLE_KINDS = frozenset(("car", "cars", "truck", "van", "bus", "vehicle", "motorcycle", "scooter", "pickup", "suv"))
 #: what makes a maker's plans in another country a move abroad, not one more plant among many:
@@ -977,7 +981,7 @@ class Extractor:
             # (a model code such as "Model Y" may start with a word that is no name on its own)
             if match.re is not _STANDALONE_MODEL and name.split()[0] in lexicon("name-stopwords"):
                 continue
-            if name.lower().split()[0] in lexicon("function-words"):
+            if name.lower().split()[0] in lexicon("function-words") or _NOT_A_MODEL.fullmatch(name):
                 continue
             result.append(_Found(self.linker.model(name, maker), a, b))
             covered.append((a, b))
