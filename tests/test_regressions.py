@@ -2543,3 +2543,18 @@ def test_a_sum_of_money_or_an_adjective_of_origin_is_no_model():
                  ("Proton builds an SUV in Tanjung Malim Proton has begun assembling the Geely-based SUV at its "
                   "plant in Tanjung Malim. Ann Lee")):
         assert not [m for m in _extraction(line).mentions if m.entity.type.value == "VehicleModel"]
+
+
+def test_models_named_before_a_vehicle_noun_in_pairs_and_for_two_wheelers():
+    """"assemble Actros and Accelo trucks" and "the new Dash scooter" gave no model (the vehicle nouns
+    were car kinds only, and the first of a pair was never taken); "the Flemish bus maker" must not
+    give a model "Flemish"; Hero is Hero MotoCorp's marque."""
+    def models(line: str) -> set[str]:
+        return {m.entity.label for m in _extraction(line).mentions if m.entity.type.value == "VehicleModel"}
+
+    assert models("Mercedes-Benz turns Juiz de Fora to trucks The plant will assemble Actros and Accelo trucks "
+                  "from 2012. Ann Lee") == {"Mercedes-Benz Actros", "Mercedes-Benz Accelo"}
+    assert models("Hero MotoCorp opens a plant in Colombia Ten models including the new Dash scooter will be "
+                  "built in Villa Rica. Ann Lee") == {"Hero Dash"}
+    assert not models("VDL takes over a coach business VDL bought the Flemish bus maker's coach arm in 2024. "
+                      "Ann Lee")

@@ -82,13 +82,16 @@ _STANDALONE_MODEL = re.compile(
     r"\b(?:the|its|new|and|or|,)\s+(?P<model>ID\.\s?\d+[A-Za-z]*|[A-Z]{1,3}\d{1,3}[A-Za-z]?|[a-z][A-Z]{1,3}\d{1,3}|"
     r"Model [SXY3])\b"
 )
+_VEHICLE_NOUNS = (r"(?:SUV|sedan|saloon|hatchback|crossover|pickup|pick-up|van|estate|coupe|model|EV|minivan|MPV|wagon|"
+                  r"roadster|supercar|scooter|motorcycle|motorbike|truck|tractor|bus|coache?)s?\b")
 _NAMED_MODEL = re.compile(
-    r"(?:\b(?:the|its|new|all-new|electric|a|an)\s+(?P<model>[A-Z][a-z]+[A-Za-z0-9-]*(?:\s[A-Z0-9][\w-]*)?)"
-    r"\s+(?:SUV|sedan|saloon|hatchback|crossover|pickup|pick-up|van|estate|coupe|model|EV|minivan|MPV|wagon|"
-    r"roadster|supercar)s?\b)"
+    r"(?:\b(?:the|its|new|all-new|electric|a|an|and|or)\s+(?P<model>[A-Z][a-z]+[A-Za-z0-9-]*(?:\s[A-Z0-9][\w-]*)?)"
+    rf"\s+{_VEHICLE_NOUNS})"
     r"|(?:\b(?:start|starts|started|begin|begins|began|end|ends|ended|halt|halts|halted|stop|stops|stopped)"
     r"\s+(?P<model2>[A-Z][a-z]+[A-Za-z0-9-]*)\s+(?:production|assembly|output)\b)"
 )
+#: the first of two names before a vehicle noun: "Actros | and Accelo trucks", "Falcon | and Oyster buses"
+_PAIRED_MODEL = re.compile(rf"\b(?P<model>[A-Z][a-z]+[A-Za-z0-9-]*)\s+(?:and|or)\s+[A-Z][a-z]+[A-Za-z0-9-]*\s+{_VEHICLE_NOUNS}")
 #: "moved production of the crossover from Born to its Saxon plant": production ends at the first
 #: place and goes on (or will) at the second.
 _RELOCATION = re.compile(
@@ -383,7 +386,8 @@ _NOT_ELECTRIFICATION = re.compile(
 #: a sum of money or an adjective of origin, which take a model's place ("the RM790m factory",
 #: "the Geely-based SUV") but name none
 _NOT_A_MODEL = re.compile(r"(?:RM|Rs\.?|R|US\$|[$€£¥])\d[\d.,]*(?:m|bn|k|tn|mn|crore)?"
-                          r"|[\w-]+-(?:based|owned|built|made|powered|engined|backed|led|style)", re.IGNORECASE)
+                          r"|[\w-]+-(?:based|owned|built|made|powered|engined|backed|led|style)|[A-Z][a-z]+(?:ish|ese)",
+                          re.IGNORECASE)
 #: a kind of vehicle between a place and a production noun ("its Ontario car plant")
 _VEHICLE_KINDS = frozenset(("car", "cars", "truck", "van", "bus", "vehicle", "motorcycle", "scooter", "pickup", "suv"))
 #: what makes a maker's plans in another country a move abroad, not one more plant among many:
@@ -967,7 +971,7 @@ class Extractor:
         # Bare model codes ("the ID.3 and ID.4", "the T03") and names before a vehicle noun ("the
         # Taycan sedan", "starts Taycan production") belong to the brand named before them.
         covered = [(f.start, f.end) for f in result]
-        for match in [*_STANDALONE_MODEL.finditer(text), *_NAMED_MODEL.finditer(text)]:
+        for match in [*_STANDALONE_MODEL.finditer(text), *_NAMED_MODEL.finditer(text), *_PAIRED_MODEL.finditer(text)]:
             group = "model" if match.groupdict().get("model") else "model2"
             a, b = match.span(group)
             if any(a < e and b > s for s, e in covered):
@@ -981,8 +985,9 @@ class Extractor:
             # (a model code such as "Model Y" may start with a word that is no name on its own)
             if match.re is not _STANDALONE_MODEL and name.split()[0] in lexicon("name-stopwords"):
                 continue
-            if name.lower().split()[0] in lexicon("function-words") or _NOT_A_MODEL.fullmatch(name):
-                continue
+            if name.lower().split()[0] in lexicon("function-words") or _NOT_A_MODEL.fullmatch(name) \
+                    or fold(name) in self.reference.demonyms:
+                continue  # (nor an adjective of a place: "the Flemish bus maker")
             result.append(_Found(self.linker.model(name, maker), a, b))
             covered.append((a, b))
         # "Hyundai builds the Santa Cruz": after "the", a place's name that is a model of the maker
