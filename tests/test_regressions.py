@@ -2558,3 +2558,22 @@ def test_models_named_before_a_vehicle_noun_in_pairs_and_for_two_wheelers():
                   "built in Villa Rica. Ann Lee") == {"Hero Dash"}
     assert not models("VDL takes over a coach business VDL bought the Flemish bus maker's coach arm in 2024. "
                       "Ann Lee")
+
+
+def test_people_after_a_title_inside_a_run_of_capitals_and_an_employer_before_a_role():
+    """"in Dammam Commerce and Industry Minister Tawfiq Al-Rabiah" gave no person (the run of
+    capitals hid the title), nor did "Chief Minister M.K. Stalin" (initials counted only beside a role
+    in lower case); "Deutsche Post chief executive Frank Appel" made "Deutsche Post" a person and tied
+    Frank Appel to the maker of the article."""
+    def people(line: str) -> set[tuple[str, str | None]]:
+        extraction = _extraction(line)
+        tied = {a.person.label: a.organisation.label if a.organisation else None for a in extraction.affiliations}
+        return {(m.entity.label, tied.get(m.entity.label)) for m in extraction.mentions
+                if m.entity.type.value == "Person"}
+
+    assert people("Isuzu opens a truck plant in Dammam Commerce and Industry Minister Tawfiq Al-Rabiah drove "
+                  "the first truck off the line. Ann Lee") == {("Tawfiq Al-Rabiah", None)}
+    assert people("Hyundai breaks ground in Tamil Nadu Chief Minister M.K. Stalin laid the foundation stone near "
+                  "Chennai. Ann Lee") == {("M.K. Stalin", None)}
+    assert people("StreetScooter to stop vans StreetScooter will stop production in Aachen in 2020, Deutsche "
+                  "Post chief executive Frank Appel said. Ann Lee") == {("Frank Appel", "Deutsche Post")}

@@ -241,6 +241,8 @@ def _role_before_name() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’])(?:" + _pattern("roles").pattern + r")\s+$")
 
 
+#: a capitalised title right before a name: "Chief Minister M.K. Stalin"
+_TITLE_BEFORE = re.compile(r"(?<![\w'’])(?:Chief Minister|Minister|President|Governor|Premier|Prime Minister|Mayor)\s+$")
 #: a company supplied with what another makes: "Maruti Suzuki supplies | Toyota with the Glanza"
 _SUPPLIED_BEFORE = re.compile(r"\bsuppl(?:y|ies|ied|ying)\s+$")
 #: what stands between two models of one list: "the i10, i20 and Bayon", "the Kangoo and the Townstar"
@@ -654,9 +656,12 @@ def _person_candidates(text: str, stop: frozenset[str]) -> Iterator[re.Match[str
         match = _PERSON.search(text, position)
         if match is None:
             return
-        first = match.group(0).split()[0]
-        if first in titles:
-            position = match.start() + len(first)
+        words = list(re.finditer(r"\S+", match.group(0)))
+        # (also a title inside the run: "Dammam Commerce and Industry Minister | Tawfiq Al-Rabiah",
+        # "Tamil Nadu Chief | Minister M.K. Stalin")
+        titled = [w for w in words[:-1] if w.group(0) in titles]
+        if titled:
+            position = match.start() + titled[-1].end()
             continue
         yield match
         position = match.end()
@@ -1700,7 +1705,16 @@ class Extractor:
             # (a role right before a name makes it a person's: "premier Doug Ford", "prime minister
             # Pedro Sánchez", whatever company or town shares the name)
             role_before = _role_before_name().search(text, max(0, a - 40), a)
-            if "." in words[0] and not (role_before or _role_after_name().match(text, b)):
+            if not role_before and re.match(rf"[ \t]+(?:{roles.pattern})[ \t]+[{_UP}]", text[b:b + 60]):
+                # "Deutsche Post chief executive Frank Appel": a name before a role and a person's name
+                # is their employer's
+                employer = _Found(self.linker.organisation(match.group(0)), a, b)
+                found.append(employer)
+                found.sort(key=lambda f: f.start)
+                occupied.append((a, b))
+                continue
+            if "." in words[0] and not (role_before or _role_after_name().match(text, b)
+                                        or _TITLE_BEFORE.search(text, max(0, a - 40), a)):
                 continue  # (initials name a person only beside a role: not "U.S. Steel said")
             if any(fold(w) in self.reference.names or fold(w) in self.reference.demonyms for w in words) and not (
                     len(words) == 2 and fold(words[0]) not in self.reference.names
