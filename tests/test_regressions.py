@@ -2577,3 +2577,10 @@ def test_people_after_a_title_inside_a_run_of_capitals_and_an_employer_before_a_
                   "Chennai. Ann Lee") == {("M.K. Stalin", None)}
     assert people("StreetScooter to stop vans StreetScooter will stop production in Aachen in 2020, Deutsche "
                   "Post chief executive Frank Appel said. Ann Lee") == {("Frank Appel", "Deutsche Post")}
+
+
+def test_a_first_name_and_a_makers_name_before_told_are_a_person():
+    """"James Dyson told staff" named the maker Dyson, not the person."""
+    extraction = _extraction("Dyson drops its car Company founder James Dyson told staff the car could not make "
+                             "money. Ann Lee")
+    assert "James Dyson" in {m.entity.label for m in extraction.mentions if m.entity.type.value == "Person"}

@@ -339,7 +339,7 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     if (j >= 2 and tokens[j - 2][:1].islower() and previous[:1].isupper() and previous.isalpha()
             and not known_end and subject_size and names.kind(j, subject_size) == "maker"  # type: ignore[union-attr]
             and j + subject_size < end and tokens[j + subject_size].lower() in _SPEECH_VERBS):
-        score -= 2.0  # "meant to build it James | Dyson told staff": a first name and a surname a maker bears
+        return None  # "meant to build it James | Dyson told staff": a first name and a surname a maker bears
     if names and _place_after_preposition(names, tokens, j):
         score += 1.5  # "BMW starts X3 production at Rosslyn | Its ...": a headline ends with where
     if _role_before_name(tokens, j, end):

@@ -241,6 +241,9 @@ def _role_before_name() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’])(?:" + _pattern("roles").pattern + r")\s+$")
 
 
+#: a verb of speech after a name, which makes a first name and a maker's name a person ("James
+#: Dyson told staff")
+_SPEECH_AFTER = re.compile(r"[ \t]+(?:told|tells|said|says|added|wrote)\b")
 #: a capitalised title right before a name: "Chief Minister M.K. Stalin"
 _TITLE_BEFORE = re.compile(r"(?<![\w'’])(?:Chief Minister|Minister|President|Governor|Premier|Prime Minister|Mayor)\s+$")
 #: a company supplied with what another makes: "Maruti Suzuki supplies | Toyota with the Glanza"
@@ -1220,7 +1223,7 @@ class Extractor:
                 first = _FIRST_NAME_BEFORE.search(text, max(0, item.start - 30), item.start)
                 if first is not None and first.group(1) not in stop and not any(f.end == first.end(1) for f in found) \
                         and (_role_after_name().match(text, item.end) or _role_before_name().search(
-                            text, max(0, first.start(1) - 40), first.start(1))):
+                            text, max(0, first.start(1) - 40), first.start(1)) or _SPEECH_AFTER.match(text, item.end)):
                     continue  # (also "Ontario premier Doug Ford says")
             result.append(item)
         return result
@@ -1718,7 +1721,7 @@ class Extractor:
                 continue  # (initials name a person only beside a role: not "U.S. Steel said")
             if any(fold(w) in self.reference.names or fold(w) in self.reference.demonyms for w in words) and not (
                     len(words) == 2 and fold(words[0]) not in self.reference.names
-                    and (_role_after_name().match(text, b) or role_before)):
+                    and (_role_after_name().match(text, b) or role_before or _SPEECH_AFTER.match(text, b))):
                 continue  # (but "Manasi Tata, the company's vice-chairperson": a maker's name as a surname)
             if self.reference.name_kind(match.group(0)) is not None and not role_before:
                 continue  # a town or a company the gazetteer did not take here ("and Naberezhnye Chelny")
