@@ -2584,3 +2584,16 @@ def test_a_first_name_and_a_makers_name_before_told_are_a_person():
     extraction = _extraction("Dyson drops its car Company founder James Dyson told staff the car could not make "
                              "money. Ann Lee")
     assert "James Dyson" in {m.entity.label for m in extraction.mentions if m.entity.type.value == "Person"}
+
+
+def test_a_bare_marque_in_an_article_about_another_companys_brand_of_that_name():
+    """"Volvo Trucks ... a battery plant Volvo is completing" took the bare Volvo for Volvo Cars' marque,
+    and with it gave Volvo Cars the Ghent plant the article gives to the truck maker."""
+    extraction = _extraction(title="Volvo Trucks starts electric truck production at Tuve",
+                             text="Volvo Trucks has begun series production of the FH Electric at its Tuve plant "
+                                  "in Gothenburg. Its plant in Ghent, Belgium, is to start building the three "
+                                  "models next year, supplied with packs from a battery plant Volvo is "
+                                  "completing on the same site.")
+    assert "volvo" not in {m.entity.key for m in extraction.mentions}
+    assert {(f.manufacturer.label, f.site.label) for f in extraction.production} == {
+        ("Volvo Group", "Tuve plant"), ("Volvo Group", "Gent")}

@@ -1233,7 +1233,9 @@ class Extractor:
         ... Volvo and Mack trucks": the Volvo of Volvo Trucks, not of Volvo Cars), stands for the
         company named: one whose name and marques of its own begin with that name."""
         named = {f.entity for f in found if f.entity.type in (EntityType.GROUP, EntityType.MANUFACTURER)}
-        if not named:
+        # (or a brand of another company: "Volvo Trucks ... a battery plant Volvo is completing")
+        named_brands = {f.entity for f in found if f.entity.type is EntityType.BRAND and f.entity.parent}
+        if not named and not named_brands:
             return found
         result = []
         for item in found:
@@ -1243,6 +1245,8 @@ class Extractor:
                 others = [c for c in named if not (self.linker.family(c.key) & owner)
                           and fold(c.label).startswith(bare + " ") and any(
                               fold(b.label).startswith(bare + " ") for b in self.reference.brands_of(c.key))]
+                others = others or [b for b in named_brands if not (self.linker.family(b.parent) & owner)
+                                    and fold(b.label).startswith(bare + " ")]
                 if len(others) == 1:
                     item = replace(item, entity=others[0])
             result.append(item)
