@@ -2597,3 +2597,12 @@ def test_a_bare_marque_in_an_article_about_another_companys_brand_of_that_name()
     assert "volvo" not in {m.entity.key for m in extraction.mentions}
     assert {(f.manufacturer.label, f.site.label) for f in extraction.production} == {
         ("Volvo Group", "Tuve plant"), ("Volvo Group", "Gent")}
+
+
+def test_a_plant_that_imports_arrive_from_is_no_site():
+    """"will arrive fully built from its plant in Madrid" made Madrid a planned Iveco site in an article
+    about the end of assembly in Australia: where imports come from is no production site."""
+    facts = _production("Iveco to end truck assembly in Australia Iveco will stop building trucks at its plant "
+                        "in Dandenong, Victoria, in June; after that its heavy trucks will arrive fully built "
+                        "from its plant in Madrid. Ann Lee")
+    assert {site for _, site, _, _ in facts} == {"Dandenong"}

@@ -332,6 +332,10 @@ _NOT_SITE_BEFORE = re.compile(r"(?:imports?|imported|importing|exports?|exported
                               r"|\bone\s+of\s+the\s+(?:[\w-]+\s+){0,5}?(?:in|across)\s+(?:the\s+)?$"
                               # "its manufacturing base for Southeast Asia": the market it serves
                               r"|\b(?:base|hub)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
+#: "will arrive fully built from its plant in Madrid": where imports come from, also a known plant
+_ARRIVES_FROM = re.compile(r"\b(?:arriv(?:e|es|ed|ing)|imported|shipped|sourced)\s+(?:[\w-]+\s+){0,3}?from\s+"
+                           r"(?:(?:its|their|the)\s+(?:(?:[\w-]+\s+)?(?:plant|factory|works)\s+(?:in|at)\s+)?)?$",
+                           re.IGNORECASE)
 #: a place that vehicles are shipped to: "exports most of the cars to Europe", "sends Hilux pickups
 #: from its Prospecton plant in Durban to Europe"
 _SHIPPED_TO = re.compile(r"\b(?:exports?|exported|exporting|ships|shipped|shipping|sends?|sent|sending)\b"
@@ -1996,6 +2000,9 @@ class Extractor:
             local_end = item.end - base
             if any(self._in_supply_clause(text, local_start, span) for span in supplying):
                 continue  # "The factory in Woodstock opened to supply packs for ...": no vehicles
+            if (entity.type is EntityType.PLANT or entity.type.is_place) and _ARRIVES_FROM.search(
+                    text, max(0, local_start - 80), local_start):
+                continue
             if entity.type is EntityType.PLANT:
                 candidates.append((item, None))
                 continue
