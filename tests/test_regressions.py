@@ -2606,3 +2606,16 @@ def test_a_plant_that_imports_arrive_from_is_no_site():
                         "in Dandenong, Victoria, in June; after that its heavy trucks will arrive fully built "
                         "from its plant in Madrid. Ann Lee")
     assert {site for _, site, _, _ in facts} == {"Dandenong"}
+
+
+def test_green_electricity_biogas_and_solar_generation_decarbonise_and_automated_welding_digitalises():
+    """"runs on biogas and certified green electricity" and "draws its electricity from its own solar
+    generation" were no decarbonisation, "more automated welding" no digitalisation."""
+    assert ("decarbonisation", "Traton") in _strategies(
+        "Scania opens a truck plant in China The plant in Rugao runs on biogas and certified green electricity. "
+        "Ann Lee")
+    assert ("decarbonisation", "Renault Group") in _strategies(
+        "Renault builds the Kardian in Brazil The plant in Curitiba draws its electricity from its own solar "
+        "generation, Renault says. Ann Lee")
+    assert ("digitalisation", "Perodua") in _strategies(
+        "Perodua adds a plant in Rawang Perodua's second factory will use more automated welding. Ann Lee")
