@@ -2619,3 +2619,13 @@ def test_green_electricity_biogas_and_solar_generation_decarbonise_and_automated
         "generation, Renault says. Ann Lee")
     assert ("digitalisation", "Perodua") in _strategies(
         "Perodua adds a plant in Rawang Perodua's second factory will use more automated welding. Ann Lee")
+
+
+def test_a_role_of_the_brand_or_company_the_article_is_about():
+    """"Eduardo Pincigher, corporate affairs director of the Chinese brand in Brazil" tied him to no one:
+    two words before the role, and a place's adjective after "of the" taken for the employer."""
+    extraction = _extraction("JAC Motors puts its Camaçari factory on ice Eduardo Pincigher, corporate affairs "
+                             "director of the Chinese brand in Brazil, says the plant will not be built for now. "
+                             "Ann Lee")
+    assert {(a.person.label, a.organisation.label if a.organisation else None)
+            for a in extraction.affiliations} == {("Eduardo Pincigher", "JAC Motors")}

@@ -1767,13 +1767,17 @@ class Extractor:
             # of state's title, "President Joko Widodo", in capitals)
             lower_president = titled is not None and titled.group(1) == "president" and \
                 before[titled.start(1):titled.end(1)].islower()
-            appositive = re.match(rf",\s+(?:the\s+)?(?:then\s+)?(?:[\w-]+\s+)??({roles.pattern})[\w\s]*?\s(?:of|at)\s+"
+            appositive = re.match(rf",\s+(?:the\s+)?(?:then\s+)?(?:[\w-]+\s+){{0,2}}?({roles.pattern})[\w\s]*?\s(?:of|at)\s+"
                                   r"(?:the\s+)?", after.lower())  # "Olivier François, head of the Fiat brand"
             # (also with a word before the role: "Euisun Chung, executive chair of Hyundai Motor Group")
             if appositive and org is None:
                 start = b + appositive.end()
-                org = next((f for f in found if f.start == start), None)
+                # (a place's adjective there is no employer: "director of the Chinese brand")
+                org = next((f for f in found if f.start == start and not f.demonym), None)
                 role = appositive.group(1)
+                if org is None and main_maker is not None and re.match(
+                        rf"(?:[\w-]+\s+){{0,2}}?(?:{_SELF_NOUN}|brand)\b", after[appositive.end():].lower()):
+                    org = main_maker  # "Eduardo Pincigher, corporate affairs director of the Chinese brand"
             # "Akio Toyoda, Toyota's president", "Lyle Watters, who runs Ford's operations", "an
             # engineer who previously led Honda's research", "Julian Blissett, who runs GM International"
             owner = _OWNER_AFTER.match(after)
