@@ -2629,3 +2629,10 @@ def test_a_role_of_the_brand_or_company_the_article_is_about():
                              "Ann Lee")
     assert {(a.person.label, a.organisation.label if a.organisation else None)
             for a in extraction.affiliations} == {("Eduardo Pincigher", "JAC Motors")}
+
+
+def test_the_first_of_two_towns_before_a_plural_plant_noun():
+    """"keep running its Chennai and Sanand plants" gave Sanand only."""
+    facts = _production("Ford keeps its Indian plants Ford will keep running its Chennai and Sanand plants on "
+                        "its own. Ann Lee")
+    assert {site for _, site, _, _ in facts} == {"Chennai", "Sānand"}

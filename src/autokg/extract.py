@@ -127,11 +127,16 @@ _TOWN_CONTEXT = re.compile(
     # ("the last Lancia Ypsilon leaves Termini Imerese", "a month after Nissan closed Changzhou")
     r"|leaves|closes|closed|shuts|shut|idles|idled)\s+"
     rf"(?P<after>{_TOWN_PREFIX}{_TOWN_WORD}(?:\s{_TOWN_WORD})?)\b"
-    rf"|\b(?P<before>{_TOWN_PREFIX}(?:{_TOWN_WORD}\s)?{_TOWN_WORD})\s+(?:plant|factory|facility|works|site|assembly plant|assembly line|lines"
+    rf"|\b(?P<before>{_TOWN_PREFIX}(?:{_TOWN_WORD}\s)?{_TOWN_WORD})\s+"
+    # ("its Chennai | and Sanand plants": the first of two towns before a plural)
+    rf"(?:(?=and\s+(?:{_TOWN_WORD}\s)?{_TOWN_WORD}\s+(?:plants|factories|sites|works)\b)"
+    r"|plants?|factory|factories|facility|works|site|assembly plant|assembly line|lines"
     r"|(?:truck|van|bus|car|vehicle|motorcycle|scooter) (?:plant|factory)"
     # ("the Cologne Electric Vehicle Center")
     r"|(?:[Ee]lectric [Vv]ehicle|[Aa]ssembly) (?:[Cc]ent(?:er|re)|[Cc]omplex))\b"
 )
+#: what follows the first of two towns before a plural plant noun: "Chennai| and Sanand plants"
+_TOWN_AND_PLANTS = re.compile(rf"\s+and\s+(?:{_TOWN_WORD}\s)?{_TOWN_WORD}\s+(?:plants|factories|sites|works)\b")
 #: a model's name listed right after another model's: "the Suzuki Vitara and S-Cross"
 _LISTED_MODEL = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)(?P<model>(?:[A-Z][a-z]*-?[A-Z0-9][\w-]*|[A-Z][a-z]+\d*)"
                            r"(?:\s[A-Z0-9][\w-]*)?)\b(?!['’])")
@@ -2085,6 +2090,9 @@ class Extractor:
                     and _word_after(
                         text, local_end + 1 + len(next_word)).rstrip(".,;:").lower() in production_nouns):
                 candidates.append((item, None))  # (also "its Ontario car plant")
+                continue
+            if entity.type is EntityType.LOCALITY and _TOWN_AND_PLANTS.match(text, local_end):
+                candidates.append((item, None))  # "its Chennai and Sanand plants"
                 continue
             # "Rwanda's first car plant", not "Indonesia's first battery cell plant"
             possessive = _PLACE_OWNS_PLANT.match(text, local_end)
