@@ -2636,3 +2636,11 @@ def test_the_first_of_two_towns_before_a_plural_plant_noun():
     facts = _production("Ford keeps its Indian plants Ford will keep running its Chennai and Sanand plants on "
                         "its own. Ann Lee")
     assert {site for _, site, _, _ in facts} == {"Chennai", "Sānand"}
+
+
+def test_will_build_only_is_production_going_on():
+    """"which will now build only electric school buses at Saint-Jérôme" was a plan: a maker that will
+    build only one kind of vehicle goes on building it."""
+    assert {s for _, _, s, _ in _production(
+        "Lion Electric survives as a school-bus maker Investors bought the company, which will now build only "
+        "electric school buses at Saint-Jérôme, Quebec. Ann Lee")} == {"active"}
