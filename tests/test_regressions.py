@@ -2644,3 +2644,13 @@ def test_will_build_only_is_production_going_on():
     assert {s for _, _, s, _ in _production(
         "Lion Electric survives as a school-bus maker Investors bought the company, which will now build only "
         "electric school buses at Saint-Jérôme, Quebec. Ann Lee")} == {"active"}
+
+
+@pytest.mark.parametrize(("line", "status"), [
+    (("Great Wall's Indian plan lapses Great Wall Motor ended its plan to build Haval SUVs at a plant in Pune "
+      "in 2022. Ann Lee"), "cancelled"),
+    ("The X-Class is gone Nissan's plant in Barcelona turned out the last X-Class in May 2020. Ann Lee", "ended"),
+])
+def test_ending_a_plan_cancels_and_turning_out_the_last_ends(line, status):
+    """"ended its plan to build" read as a plan, "turned out the last one" as production going on."""
+    assert {s for _, _, s, _ in _production(line)} == {status}
