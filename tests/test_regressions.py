@@ -2654,3 +2654,11 @@ def test_will_build_only_is_production_going_on():
 def test_ending_a_plan_cancels_and_turning_out_the_last_ends(line, status):
     """"ended its plan to build" read as a plan, "turned out the last one" as production going on."""
     assert {s for _, _, s, _ in _production(line)} == {status}
+
+
+def test_the_sentences_own_verb_after_a_relative_clause():
+    """"Its plant at Pluak Daeng, which makes the Swift, Ciaz and Celerio, will close" read the relative
+    clause's "makes" as what becomes of the plant; the sentence's own verb after it says so."""
+    assert {s for _, _, s, _ in _production(
+        "Suzuki to leave Thailand Its plant in Rayong, which makes the Swift, Ciaz and Celerio, will close at the "
+        "end of 2025. Ann Lee")} == {"ended"}

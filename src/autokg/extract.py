@@ -135,6 +135,8 @@ _TOWN_CONTEXT = re.compile(
     # ("the Cologne Electric Vehicle Center")
     r"|(?:[Ee]lectric [Vv]ehicle|[Aa]ssembly) (?:[Cc]ent(?:er|re)|[Cc]omplex))\b"
 )
+#: where a sentence's own verb follows a relative clause: "..., which makes the Swift, | will close"
+_RESUMED = re.compile(r",\s+(?=(?:will|would|is|are|was|were|has|have|had)\b)")
 #: what follows the first of two towns before a plural plant noun: "Chennai| and Sanand plants"
 _TOWN_AND_PLANTS = re.compile(rf"\s+and\s+(?:{_TOWN_WORD}\s)?{_TOWN_WORD}\s+(?:plants|factories|sites|works)\b")
 #: a model's name listed right after another model's: "the Suzuki Vitara and S-Cross"
@@ -2222,6 +2224,13 @@ class Extractor:
         relative = _RELATIVE.search(lowered, position, position + 60)
         near = any(end <= position and position - end <= 40 for _, end, _ in matches)
         if relative is not None and not near and not _CLAUSE.search(lowered, position, relative.start()):
+            # ("Its plant at Pluak Daeng, which makes the Swift, Ciaz and Celerio, will close": the
+            # sentence's own verb after the relative clause says what becomes of the place)
+            resumed = _RESUMED.search(lowered, relative.end(), relative.end() + 100) \
+                if "which" in relative.group(0) else None
+            main = [status for start, _, status in matches if resumed is not None and start == resumed.end()]
+            if main:
+                return max(main, key=lambda status: _STRENGTH[status])
             next_clause = _CLAUSE.search(lowered, relative.end())
             told = [(start, status) for start, stop, status in matches
                     if relative.end() <= start < min(relative.end() + 30,
