@@ -2662,3 +2662,11 @@ def test_the_sentences_own_verb_after_a_relative_clause():
     assert {s for _, _, s, _ in _production(
         "Suzuki to leave Thailand Its plant in Rayong, which makes the Swift, Ciaz and Celerio, will close at the "
         "end of 2025. Ann Lee")} == {"ended"}
+
+
+def test_the_bus_builder_refers_back_to_the_maker():
+    """"bought the Northern Irish bus builder ... and restarted production in Ballymena" gave no fact:
+    "builder" and "assembler" were not among the nouns that refer back to the article's maker."""
+    facts = _production("Who saved Wrightbus? The businessman Jo Bamford bought the Northern Irish bus builder out "
+                        "of administration in 2019 and restarted production in Ballymena. Ann Lee")
+    assert {(maker, site) for maker, site, _, _ in facts} == {("Wrightbus", "Ballymena")}
