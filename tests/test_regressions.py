@@ -2548,7 +2548,8 @@ def test_a_sum_of_money_or_an_adjective_of_origin_is_no_model():
 def test_models_named_before_a_vehicle_noun_in_pairs_and_for_two_wheelers():
     """"assemble Actros and Accelo trucks" and "the new Dash scooter" gave no model (the vehicle nouns
     were car kinds only, and the first of a pair was never taken); "the Flemish bus maker" must not
-    give a model "Flemish"; Hero is Hero MotoCorp's marque."""
+    give a model "Flemish"; Hero is Hero MotoCorp's marque (Hero Electric and Hero Cycles are rows of
+    their own)."""
     def models(line: str) -> set[str]:
         return {m.entity.label for m in _extraction(line).mentions if m.entity.type.value == "VehicleModel"}
 
@@ -2670,3 +2671,13 @@ def test_the_bus_builder_refers_back_to_the_maker():
     facts = _production("Who saved Wrightbus? The businessman Jo Bamford bought the Northern Irish bus builder out "
                         "of administration in 2019 and restarted production in Ballymena. Ann Lee")
     assert {(maker, site) for maker, site, _, _ in facts} == {("Wrightbus", "Ballymena")}
+
+
+def test_companies_that_share_a_marques_name_are_not_that_marque():
+    """Hero (Hero MotoCorp's marque) and Mercury (Ford's former marque) have brand rows: Hero Electric,
+    Hero Cycles and Mercury Marine are companies of their own, never the marque."""
+    extraction = _extraction("Hero Electric opens a scooter plant in Ludhiana Mercury Marine and Hero Cycles were "
+                             "not part of the deal. Ann Lee")
+    keys = {m.entity.key for m in extraction.mentions}
+    assert {"hero-electric", "mercury-marine", "hero-cycles"} <= keys and not keys & {"hero", "mercury"}
+
