@@ -2681,3 +2681,11 @@ def test_companies_that_share_a_marques_name_are_not_that_marque():
     keys = {m.entity.key for m in extraction.mentions}
     assert {"hero-electric", "mercury-marine", "hero-cycles"} <= keys and not keys & {"hero", "mercury"}
 
+
+
+def test_a_model_that_leaves_a_town_ends_production_there():
+    """"Ford's Transit leaves Southampton for Turkey" gave no fact: "leaves" made no sentence about
+    producing somewhere."""
+    facts = _production("Ford's Transit leaves Southampton for Turkey The van is now made by Ford Otosan in "
+                        "Kocaeli province. Ann Lee")
+    assert ("Ford Motor Company", "Southampton", "ended") in {(m, s, st) for m, s, st, _ in facts}

@@ -2629,6 +2629,12 @@ class Extractor:
                             # ... from next year": a headline that says nothing of when gives way
                             facts[key] = fact
                             untold.discard(key)
+                        elif (facts[key].evidence.span.start == 0 and sentence.span.start > 0
+                              and facts[key].status is fact.status and not (facts[key].start or facts[key].end)
+                              and (fact.start or fact.end)):
+                            # ("Ford leaves Chennai | Ford ended production ... in 2022": the sentence
+                            # that dates the headline's fact gives it)
+                            facts[key] = fact
         # Where a sentence says who builds a model at a site ("Ford Otosan builds the Ford Puma
         # there"), a fact that only the model's name gave its maker ("Craiova adds the Puma") goes.
         # (also where one site holds the other: "built in Santa Rosa", "at its plant in Santa Rosa")
