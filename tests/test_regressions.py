@@ -2689,3 +2689,11 @@ def test_a_model_that_leaves_a_town_ends_production_there():
     facts = _production("Ford's Transit leaves Southampton for Turkey The van is now made by Ford Otosan in "
                         "Kocaeli province. Ann Lee")
     assert ("Ford Motor Company", "Southampton", "ended") in {(m, s, st) for m, s, st, _ in facts}
+
+
+def test_the_sentence_that_dates_a_headlines_fact_gives_it():
+    """"Polestar plans European production of the Polestar 7 | ... will build it in Europe by 2025" kept
+    the headline's undated fact: the standfirst that dates the same fact gives it."""
+    (fact,) = _extraction("Polestar plans European production of the Polestar 7 Polestar will build the Polestar 7 "
+                          "in Europe by 2025, the company said. Ann Lee").production
+    assert (fact.status.value, fact.start) == ("planned", "2025")
