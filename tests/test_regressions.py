@@ -2697,3 +2697,9 @@ def test_the_sentence_that_dates_a_headlines_fact_gives_it():
     (fact,) = _extraction("Polestar plans European production of the Polestar 7 Polestar will build the Polestar 7 "
                           "in Europe by 2025, the company said. Ann Lee").production
     assert (fact.status.value, fact.start) == ("planned", "2025")
+
+
+def test_a_model_code_that_starts_with_r_is_no_sum_of_money():
+    """The check that keeps sums of money ("R3bn", "RM790m") from being models took "R7" for rand."""
+    extraction = _extraction("Rivian shows the R7 Rivian will build the R7 SUV at its plant in Normal. Ann Lee")
+    assert "Rivian R7" in {m.entity.label for m in extraction.mentions if m.entity.type.value == "VehicleModel"}

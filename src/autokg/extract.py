@@ -401,7 +401,7 @@ _NOT_ELECTRIFICATION = re.compile(
     r"|\b(?:cells?|batter(?:y|ies)|packs?)\s+for\s+(?:[\w-]+\s+){0,4}?(?:electric|evs?)\b")
 #: a sum of money or an adjective of origin, which take a model's place ("the RM790m factory",
 #: "the Geely-based SUV") but name none
-_NOT_A_MODEL = re.compile(r"(?:RM|Rs\.?|R|US\$|[$€£¥])\d[\d.,]*(?:m|bn|k|tn|mn|crore)?"
+_NOT_A_MODEL = re.compile(r"(?:RM|Rs\.?|US\$|[$€£¥])\d[\d.,]*(?:m|bn|k|tn|mn|crore)?|R\d[\d.,]*(?:m|bn|tn|mn)"
                           r"|[\w-]+-(?:based|owned|built|made|powered|engined|backed|led|style)|[A-Z][a-z]+(?:ish|ese)",
                           re.IGNORECASE)
 #: a kind of vehicle between a place and a production noun ("its Ontario car plant")
