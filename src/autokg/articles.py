@@ -93,8 +93,6 @@ _AMOUNT = re.compile(r"[$€£¥]?\d[\d,.]*(?:m|bn|k|tn)?")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _SUPERLATIVES = frozenset(("largest", "biggest", "smallest", "newest", "oldest", "cheapest", "fastest", "highest",
                            "lowest", "strongest", "busiest", "best", "worst", "most"))
-#: what a person's name is followed by more often than a company's
-_SPEECH_VERBS = frozenset(("told", "tells", "said", "says", "added", "argued", "wrote", "recalled"))
 #: a compound adjective in lower case: "second-generation", "coupé-style"
 _COMPOUND_ADJECTIVE = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]{2,})+")
 _ADJECTIVE_SUFFIXES = ("ive", "ic", "ous", "ful", "ible", "able")
@@ -338,7 +336,7 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         score -= 2.0  # "lands its largest | UAE school bus order": the superlative's noun follows
     if (j >= 2 and tokens[j - 2][:1].islower() and previous[:1].isupper() and previous.isalpha()
             and not known_end and subject_size and names.kind(j, subject_size) == "maker"  # type: ignore[union-attr]
-            and j + subject_size < end and tokens[j + subject_size].lower() in _SPEECH_VERBS):
+            and j + subject_size < end and tokens[j + subject_size].lower() in lexicon("speech-verbs")):
         return None  # "meant to build it James | Dyson told staff": a first name and a surname a maker bears
     if names and _place_after_preposition(names, tokens, j):
         score += 1.5  # "BMW starts X3 production at Rosslyn | Its ...": a headline ends with where

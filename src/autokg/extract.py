@@ -118,6 +118,8 @@ _FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to 
 _TOWN_WORD = rf"[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
 #: an abbreviated word that starts a town's name ("St. Thomas", "Ste. Thérèse", "Ft Worth")
 _TOWN_PREFIX = r"(?:(?:St|Ste|Mt|Ft)\.?\s)?"
+#: a second town and a plural plant noun after a first town: "Chennai | and Sanand plants"
+_AND_TOWN_PLANTS = rf"and\s+(?:{_TOWN_WORD}\s)?{_TOWN_WORD}\s+(?:plants|factories|sites|works)\b"
 _TOWN_CONTEXT = re.compile(
     rf"\b(?:in|at|near|outside|from|(?:north|south|east|west)(?:-?(?:east|west))? of"
     # ("moves its light and medium trucks to Kraków")
@@ -129,7 +131,7 @@ _TOWN_CONTEXT = re.compile(
     rf"(?P<after>{_TOWN_PREFIX}{_TOWN_WORD}(?:\s{_TOWN_WORD})?)\b"
     rf"|\b(?P<before>{_TOWN_PREFIX}(?:{_TOWN_WORD}\s)?{_TOWN_WORD})\s+"
     # ("its Chennai | and Sanand plants": the first of two towns before a plural)
-    rf"(?:(?=and\s+(?:{_TOWN_WORD}\s)?{_TOWN_WORD}\s+(?:plants|factories|sites|works)\b)"
+    rf"(?:(?={_AND_TOWN_PLANTS})"
     r"|plants?|factory|factories|facility|works|site|assembly plant|assembly line|lines"
     r"|(?:truck|van|bus|car|vehicle|motorcycle|scooter) (?:plant|factory)"
     # ("the Cologne Electric Vehicle Center")
@@ -138,7 +140,7 @@ _TOWN_CONTEXT = re.compile(
 #: where a sentence's own verb follows a relative clause: "..., which makes the Swift, | will close"
 _RESUMED = re.compile(r",\s+(?=(?:will|would|is|are|was|were|has|have|had)\b)")
 #: what follows the first of two towns before a plural plant noun: "Chennai| and Sanand plants"
-_TOWN_AND_PLANTS = re.compile(rf"\s+and\s+(?:{_TOWN_WORD}\s)?{_TOWN_WORD}\s+(?:plants|factories|sites|works)\b")
+_TOWN_AND_PLANTS = re.compile(rf"\s+{_AND_TOWN_PLANTS}")
 #: a model's name listed right after another model's: "the Suzuki Vitara and S-Cross"
 _LISTED_MODEL = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)(?P<model>(?:[A-Z][a-z]*-?[A-Z0-9][\w-]*|[A-Z][a-z]+\d*)"
                            r"(?:\s[A-Z0-9][\w-]*)?)\b(?!['’])")
@@ -248,11 +250,20 @@ def _role_before_name() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’])(?:" + _pattern("roles").pattern + r")\s+$")
 
 
-#: a verb of speech after a name, which makes a first name and a maker's name a person ("James
-#: Dyson told staff")
-_SPEECH_AFTER = re.compile(r"[ \t]+(?:told|tells|said|says|added|wrote)\b")
-#: a capitalised title right before a name: "Chief Minister M.K. Stalin"
-_TITLE_BEFORE = re.compile(r"(?<![\w'’])(?:Chief Minister|Minister|President|Governor|Premier|Prime Minister|Mayor)\s+$")
+
+
+@cache
+def _speech_after() -> re.Pattern[str]:
+    """A verb of speech after a name, which makes a first name and a maker's name a person
+    ("James Dyson told staff")."""
+    return re.compile(r"[ \t]+" + _pattern("speech-verbs").pattern)
+
+
+@cache
+def _title_before() -> re.Pattern[str]:
+    """A role in any case right before a name: "Chief Minister M.K. Stalin"."""
+    return re.compile(_role_before_name().pattern, re.IGNORECASE)
+
 #: a company supplied with what another makes: "Maruti Suzuki supplies | Toyota with the Glanza"
 _SUPPLIED_BEFORE = re.compile(r"\bsuppl(?:y|ies|ied|ying)\s+$")
 #: what stands between two models of one list: "the i10, i20 and Bayon", "the Kangoo and the Townstar"
@@ -1234,7 +1245,7 @@ class Extractor:
                 first = _FIRST_NAME_BEFORE.search(text, max(0, item.start - 30), item.start)
                 if first is not None and first.group(1) not in stop and not any(f.end == first.end(1) for f in found) \
                         and (_role_after_name().match(text, item.end) or _role_before_name().search(
-                            text, max(0, first.start(1) - 40), first.start(1)) or _SPEECH_AFTER.match(text, item.end)):
+                            text, max(0, first.start(1) - 40), first.start(1)) or _speech_after().match(text, item.end)):
                     continue  # (also "Ontario premier Doug Ford says")
             result.append(item)
         return result
@@ -1732,11 +1743,11 @@ class Extractor:
                 occupied.append((a, b))
                 continue
             if "." in words[0] and not (role_before or _role_after_name().match(text, b)
-                                        or _TITLE_BEFORE.search(text, max(0, a - 40), a)):
+                                        or _title_before().search(text, max(0, a - 40), a)):
                 continue  # (initials name a person only beside a role: not "U.S. Steel said")
             if any(fold(w) in self.reference.names or fold(w) in self.reference.demonyms for w in words) and not (
                     len(words) == 2 and fold(words[0]) not in self.reference.names
-                    and (_role_after_name().match(text, b) or role_before or _SPEECH_AFTER.match(text, b))):
+                    and (_role_after_name().match(text, b) or role_before or _speech_after().match(text, b))):
                 continue  # (but "Manasi Tata, the company's vice-chairperson": a maker's name as a surname)
             if self.reference.name_kind(match.group(0)) is not None and not role_before:
                 continue  # a town or a company the gazetteer did not take here ("and Naberezhnye Chelny")
