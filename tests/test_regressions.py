@@ -2703,3 +2703,13 @@ def test_a_model_code_that_starts_with_r_is_no_sum_of_money():
     """The check that keeps sums of money ("R3bn", "RM790m") from being models took "R7" for rand."""
     extraction = _extraction("Rivian shows the R7 Rivian will build the R7 SUV at its plant in Normal. Ann Lee")
     assert "Rivian R7" in {m.entity.label for m in extraction.mentions if m.entity.type.value == "VehicleModel"}
+
+
+def test_the_standfirst_goes_on_about_the_one_place_the_headline_names():
+    """"KTM reopens Mattighofen lines | The Austrian motorcycle maker resumed production ..." gave no
+    fact: the headline has no production verb and the standfirst no place. The standfirst about the
+    headline's company now speaks of the headline's one place, unless it names a country of its own."""
+    assert _facts("KTM reopens Mattighofen lines The Austrian motorcycle maker resumed production in "
+                  "July 2025 on one shift. Ann Lee") == [("KTM AG", "Mattighofen", "active")]
+    assert _facts("KTM reopens Mattighofen lines The Austrian motorcycle maker will build the 390 Duke "
+                  "in India from 2026. Ann Lee") == [("KTM AG", "India", "planned")]

@@ -2400,6 +2400,18 @@ class Extractor:
                 # plant is the one place the headline names
                 back_at = sentence.span.start + back.start()
                 sites = [(_Found(last_sites[0].entity, back_at, back_at + len(back.group(0))), None)]
+            elif (not sites and headline_sites and len({f.entity for f in last_sites}) == 1
+                  and headline is not None and not facts and sentence is sents[1 if len(sents) > 1 else 0]
+                  and (said := triggers.search(_ROLE_OVER.sub(" ", lowered))) is not None
+                  and not any(f.entity.type is EntityType.COUNTRY and not f.demonym for f in sentence.found)
+                  and (coref.match(lowered) or any(f.entity.type in (*COMPANY_TYPES, EntityType.BRAND)
+                                                  and self.linker.company(f.entity) in headline_companies
+                                                  for f in sentence.found[:1]))):
+                # "KTM restarts Mattighofen lines | The Austrian motorcycle maker resumed production":
+                # the standfirst that goes on about the headline's company and says what is made
+                # speaks of the one place the headline names, where the headline gave no fact
+                said_at = sentence.span.start + said.start()
+                sites = [(_Found(last_sites[0].entity, said_at, said_at + len(said.group(0))), None)]
             elif sites:
                 last_sites = [f for f, _ in sites]
                 headline_sites = sentence.span.start == 0 and bool(article.title)
