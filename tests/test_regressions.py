@@ -2713,3 +2713,9 @@ def test_the_standfirst_goes_on_about_the_one_place_the_headline_names():
                   "July 2025 on one shift. Ann Lee") == [("KTM AG", "Mattighofen", "active")]
     assert _facts("KTM reopens Mattighofen lines The Austrian motorcycle maker will build the 390 Duke "
                   "in India from 2026. Ann Lee") == [("KTM AG", "India", "planned")]
+    # the headline's company builds what the standfirst names at its parent's plant
+    assert _facts("Ford Vietnam adds the Everest in Hai Duong The SUV is now assembled at Ford’s plant "
+                  "in the province. Ann Lee") == [("Ford Vietnam", "Hai Duong", "active")]
+    # not a cell plant, nor a standfirst that speaks of the company only as "its"
+    assert _facts("Volkswagen lays a stone in Salzgitter The cell factory of its battery company is to "
+                  "start making cells in 2025. Ann Lee") == []

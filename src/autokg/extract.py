@@ -2373,6 +2373,9 @@ class Extractor:
         headline = sents[0] if sents and sents[0].span.start == 0 and article.title else None
         headline_companies = {self.linker.company(f.entity) for f in headline.found
                               if f.entity.type in COMPANY_TYPES} if headline is not None else set()
+        # (and with the brands' companies: "KTM restarts Mattighofen lines")
+        headline_makers = {c for f in headline.found if f.entity.type in (*COMPANY_TYPES, EntityType.BRAND)
+                           and (c := self.linker.company(f.entity)) is not None} if headline is not None else set()
         last_sites: list[_Found] = []
         headline_sites = False  # whether the last sites are the headline's
         named_sites: set[Entity] = set()
@@ -2403,15 +2406,25 @@ class Extractor:
             elif (not sites and headline_sites and len({f.entity for f in last_sites}) == 1
                   and headline is not None and not facts and sentence is sents[1 if len(sents) > 1 else 0]
                   and (said := triggers.search(_ROLE_OVER.sub(" ", lowered))) is not None
+                  and len(headline_makers) == 1 and not _non_vehicle_plant().search(lowered)
                   and not any(f.entity.type is EntityType.COUNTRY and not f.demonym for f in sentence.found)
-                  and (coref.match(lowered) or any(f.entity.type in (*COMPANY_TYPES, EntityType.BRAND)
-                                                  and self.linker.company(f.entity) in headline_companies
-                                                  for f in sentence.found[:1]))):
+                  # ("the bus maker", or "It" that opens the sentence; not any "its")
+                  and (((referring := coref.search(lowered)) is not None
+                        and (referring.start() == 0 or referring.group(0) not in ("it", "its")))
+                       or any(f.entity.type in (*COMPANY_TYPES, EntityType.BRAND)
+                              and self.linker.company(f.entity) in headline_makers for f in sentence.found))):
                 # "KTM restarts Mattighofen lines | The Austrian motorcycle maker resumed production":
-                # the standfirst that goes on about the headline's company and says what is made
-                # speaks of the one place the headline names, where the headline gave no fact
+                # the standfirst that goes on about the headline's one company and says what is made
+                # speaks of the one place the headline names, where the headline gave no fact; that
+                # company builds what it names where the standfirst names no maker outside its family
+                # ("Ford Vietnam adds the Territory in Hai Duong | The SUV is now assembled at Ford’s
+                # expanded plant in the northern province")
                 said_at = sentence.span.start + said.start()
                 sites = [(_Found(last_sites[0].entity, said_at, said_at + len(said.group(0))), None)]
+                lead = next(iter(headline_makers))
+                if all(o == lead or _parent_or_child(o, lead) for o in self._named_makers(sentence)):
+                    builder = lead
+                    makers = [_Found(lead, sentence.span.start, sentence.span.start)]
             elif sites:
                 last_sites = [f for f, _ in sites]
                 headline_sites = sentence.span.start == 0 and bool(article.title)
