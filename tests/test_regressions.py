@@ -2719,3 +2719,15 @@ def test_the_standfirst_goes_on_about_the_one_place_the_headline_names():
     # not a cell plant, nor a standfirst that speaks of the company only as "its"
     assert _facts("Volkswagen lays a stone in Salzgitter The cell factory of its battery company is to "
                   "start making cells in 2025. Ann Lee") == []
+
+
+def test_a_town_that_builds_after_a_clause_about_it_or_is_a_plant():
+    """"Pontedera, where the first Vespa was made in 1946, now builds the scooter" gave no place: a
+    town that opens a sentence counts where its verb (after a clause about it) says it builds, or
+    that it is a plant; only a town of a country the article names or a named company's home."""
+    assert _facts("Piaggio puts the Vespa Elettrica into production Pontedera, where the first Vespa was "
+                  "made in 1946, now builds the scooter. Ann Lee") == [("Piaggio & C.", "Pontedera", "active")]
+    assert _facts("Renault adds a hybrid in Spain Palencia, the group's largest Spanish factory, "
+                  "assembles the Austral. Ann Lee") == [("Renault Group", "Palencia", "active")]
+    assert _facts("Honda adds a hybrid in Japan Florence, where its designers met, now builds the Jazz. "
+                  "Ann Lee") == []

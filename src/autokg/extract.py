@@ -219,8 +219,11 @@ _TOWN_ANAPHOR = re.compile(r"\b(?:in|at)\s+(the\s+(?:town|city))\b(?!['’])")
 _SUBDIVISION_NOUN = re.compile(r"\s+(?:province|state|prefecture|region|county|governorate|oblast|krai|"
                                r"department|land)\b", re.IGNORECASE)
 #: a town that opens a sentence as its maker would: "Sanand makes the Ford Figo", "Chennai also builds"
-_TOWN_BUILDS = re.compile(r"\s+(?:now\s+|also\s+|still\s+|will\s+|currently\s+|already\s+)?(?:makes?|builds?|"
-                          r"produces?|assembles?|manufactures?|turns?\s+out|rolls?\s+out)\b")
+#: (after a clause about it: "Pontedera, where the first Vespa was made in 1946, now builds", or as
+#: a plant: "Nošovice is Hyundai's first European plant to build")
+_TOWN_BUILDS = re.compile(r"(?:,[^,.;]{1,90},)?\s+(?:(?:now\s+|also\s+|still\s+|will\s+|currently\s+|already\s+|soon\s+)?"
+                          r"(?:makes?|builds?|produces?|assembles?|manufactures?|turns?\s+out|rolls?\s+out|is\s+to\s+build)"
+                          r"|(?:is|was|becomes|became)\s+(?:\S+['’]s?\s+)?(?:\S+\s+){0,3}?(?:plant|factory|works))\b")
 #: a maker's possessive before the place it builds at: "Renault's Maubeuge line", "Renault’s plant"
 _OWN_PLACE = re.compile(rf"['’]s?\s+(?:[{_UP}][\w-]+\s+){{0,2}}(?:line|plant|factory|works)\b")
 #: a model another is made from, or is not made beside: "Based on the D-Max", "derived from the
@@ -236,6 +239,10 @@ _MAKER_KINDS = frozenset({"electric", "electric-vehicle", "ev", "state-owned", "
                           "bus", "two-wheeler", "motorcycle", "scooter", "sports-car", "start-up", "national"})
 #: a capitalised word right before a name, as a first name would stand
 _FIRST_NAME_BEFORE = re.compile(rf"(?<![\w.])([{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)\s$")
+#: a town that opens a sentence as the place that builds: "Pontedera, where the first Vespa was made,
+#: now builds the scooter", "Nošovice is Hyundai's first European plant to build ..."
+_TOWN_SUBJECT = re.compile(rf"(?:(?<=\n)|(?<=[.!?] )|^)(?P<subject>{_TOWN_PREFIX}{_TOWN_WORD}(?:\s{_TOWN_WORD})?)"
+                           rf"(?={_TOWN_BUILDS.pattern})")
 
 
 @cache
@@ -1527,7 +1534,8 @@ class Extractor:
 
         def one_pass(known: set[str], sizeable_only: bool) -> None:
             for match in matches:
-                group = "before" if match.group("before") else "after"
+                group = next(g for g in ("before", "after", "subject") if match.re.groupindex.get(g)
+                             and match.group(g))
                 a, b = match.span(group)
                 name = match.group(group)
                 # a name of two words, then its last word alone before "plant" ("The Chennai plant")
@@ -1536,6 +1544,8 @@ class Extractor:
                     if any(f.start < end and start < f.end for f in result):
                         continue
                     town = self._town_of(text[start:end], known, sizeable_only=sizeable_only)
+                    if town is not None and group == "subject" and town.country not in known:
+                        town = None
                     # (a stopword may start a town's name of two words: "Port Elizabeth", not "Port" alone)
                     if town is not None and (text[start:end].split()[0] not in stop or " " in text[start:end]):
                         result.append(_Found(town, start, end))
@@ -1548,6 +1558,9 @@ class Extractor:
                         result.append(_Found(plant, start, end))
                         break
 
+        # (a town that opens a sentence only in a country the article names or a named company's
+        # home: not "Production builds", nor a town of a country the article does not speak of)
+        matches += list(_TOWN_SUBJECT.finditer(text))
         used: set[str] = set()
         for round_ in range(2):
             known = countries | {f.entity.country for f in result if f.entity.country and f.entity.type in (
