@@ -2731,3 +2731,10 @@ def test_a_town_that_builds_after_a_clause_about_it_or_is_a_plant():
                   "assembles the Austral. Ann Lee") == [("Renault Group", "Palencia", "active")]
     assert _facts("Honda adds a hybrid in Japan Florence, where its designers met, now builds the Jazz. "
                   "Ann Lee") == []
+
+
+def test_a_plant_that_is_to_carry_on_goes_on_building():
+    """"only the venture in Togliatti, maker of the Niva, is to carry on" was a plan: "is to" before
+    carrying on or continuing is no future, and carrying on is production going on."""
+    assert _facts("Lada keeps Togliatti going Only the AvtoVAZ plant in Togliatti is to carry on, the "
+                  "carmaker said. Ann Lee") == [("AvtoVAZ", "Tolyatti plant", "active")]
