@@ -2738,3 +2738,17 @@ def test_a_plant_that_is_to_carry_on_goes_on_building():
     carrying on or continuing is no future, and carrying on is production going on."""
     assert _facts("Lada keeps Togliatti going Only the AvtoVAZ plant in Togliatti is to carry on, the "
                   "carmaker said. Ann Lee") == [("AvtoVAZ", "Tolyatti plant", "active")]
+
+
+def test_a_headline_that_calls_a_plan_off_cancels_the_plan_its_standfirst_tells():
+    """"Stellantis kills the electric Ram 1500 REV | The pickup, due to be built at the Sterling Heights
+    Assembly Plant, ..." gave a plan: a headline that calls a plan off and names no place speaks of
+    the standfirst's plan, but not of a plan the standfirst gives instead. A cancelled plan is no
+    capacity restructuring (annotators gave it that for a quarter of such facts)."""
+    line = ("Jeep shelves its electric SUV The carmaker was due to build electric SUVs at the Toledo plant "
+            "in Ohio from 2026. Ann Lee")
+    assert {status for _, _, status in _facts(line)} == {"cancelled"}
+    assert ("capacity-restructuring", "FCA US") not in _strategies(line)
+    assert {status for _, _, status in _facts(
+        "Jeep shelves its electric SUV The carmaker is due to build petrol SUVs at the Toledo plant in Ohio "
+        "from 2026 instead. Ann Lee")} == {"planned"}
