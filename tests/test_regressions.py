@@ -2752,3 +2752,34 @@ def test_a_headline_that_calls_a_plan_off_cancels_the_plan_its_standfirst_tells(
     assert {status for _, _, status in _facts(
         "Jeep shelves its electric SUV The carmaker is due to build petrol SUVs at the Toledo plant in Ohio "
         "from 2026 instead. Ann Lee")} == {"planned"}
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    # no headline holds a semicolon
+    (("Hero builds the Scrambler at Neemrana Triumph shut its own assembly plant at Bawal, Haryana, in"
+      " 2020; since 2023 Hero has made the bike for it in Rajasthan, which chief executive Nick Bloor "
+      "said keeps it clear of duties. Ann Lee"),
+     "Hero builds the Scrambler at Neemrana"),
+    # a word that opens sentences, capitalised inside a headline not in title case, began the standfirst
+    (("Ford starts the e-Transit in Kocaeli Some 300 Ford Otosan workers fit the battery packs on two "
+      "shifts. Ann Lee"),
+     "Ford starts the e-Transit in Kocaeli"),
+    # a first name before the surname the headline starts with
+    (("Bamford takes over Wrightbus as the Ballymena plant prepares to restart Jo Bamford becomes "
+      "chairman of the bus maker, which he bought out of administration, and bets its future on "
+      "hydrogen buses. Ann Lee"),
+     "Bamford takes over Wrightbus as the Ballymena plant prepares to restart"),
+    # an ordinal before a place's name, and a standfirst that opens with a number
+    (("Nissan opens second Aguascalientes plant for the Sentra 230,000 cars a year is the capacity of "
+      "the new plant. Ann Lee"),
+     "Nissan opens second Aguascalientes plant for the Sentra"),
+    # a name with its apposition opens the standfirst
+    (("Iveco and Nikola open an Ulm plant for the Tre truck Nikola Iveco Europe, the partners' "
+      "venture, expects the first trucks by December. Ann Lee"),
+     "Iveco and Nikola open an Ulm plant for the Tre truck"),
+])
+def test_headline_boundaries_of_the_twelfth_round(line, title):
+    from autokg.articles import split_listing_line
+    from autokg.reference import load_reference
+
+    assert split_listing_line(line, names=load_reference().name_kind).title == title

@@ -252,6 +252,8 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
         return None
     if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", previous) and token.lower().rstrip(".,") in _MONTH_NAMES:
         return None  # "on 9 | October 2025"
+    if any(";" in t for t in tokens[:j]):
+        return None  # "... at Bawal, Haryana, in 2020; since 2023 | Hero has made": no headline has a semicolon
     if previous.lower() in ("where", "which", "whose", "whom", "who", "what"):
         return None  # "Ciudad Sahagún, where | Giant Motors Latinoamérica has assembled": a relative clause goes on
     if j >= 2 and tokens[j - 2].lower() in _DETERMINERS and _AMOUNT.fullmatch(previous):
@@ -315,14 +317,19 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     opener = bare_token in lexicon("sentence-openers")
     # A standfirst often names again the subject its headline starts with.
     restated = _strip(token) == _strip(tokens[0]) and bare_token.lower() not in function_words
-    if restated:
+    # Two capitalised words in a row are usually one name ("South Korea", "Volvo Cars"), also where
+    # the second is the headline's first, after a word no determiner comes just before ("Bamford
+    # completes ... restart Jo | Bamford becomes"; but "builds the Hilux | Toyota Myanmar began").
+    one_name = (previous[:1].isupper() and bare_token[:1].isupper() and not _MODEL_CODE.match(bare_previous)
+                and not _ends_sentence(previous) and not opener and not known_end)
+    if restated and not (one_name and not any(t.lower() in _DETERMINERS for t in tokens[max(0, j - 4):j - 1])):
         score += 2.0
-    elif (previous[:1].isupper() and not _MODEL_CODE.match(bare_previous) and not _ends_sentence(previous)
-          and not opener and not known_end):
-        # Two capitalised words in a row are usually one name ("South Korea", "Volvo Cars").
+    elif one_name:
         score -= 1.0
     if j >= 2 and tokens[j - 2].lower() == "to" and bare_previous[:1].islower():
-        score -= 3.0  # "... plans to produce | Neue Klasse": an infinitive wants its object
+        # "... plans to produce | Neue Klasse": an infinitive wants its object (less so one that
+        # often has none: "... plant prepares to restart | Jo Bamford becomes")
+        score -= 1.5 if bare_previous.lower() in _OFTEN_INTRANSITIVE else 3.0
     elif (j >= 2 and tokens[j - 2].lower() in ("has", "have", "had") and bare_previous[:1].islower()
           and bare_previous.endswith(("ed", "en", "ght", "de", "un", "wn"))):
         score -= 1.5  # "... has picked | Germany": so does a perfect tense
@@ -358,6 +365,8 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     verb = tokens[j + size] if j + size < end else ""
     if verb.lower() in lexicon("auxiliaries"):
         score += 1.0
+    elif size and tokens[j + size - 1].endswith(",") and verb.lower() in ("the", "a", "an", "its", "their"):
+        score += 1.0  # "... truck | Nikola Iveco Europe, the partners' joint venture, expects": a subject's apposition
     if bare_token in lexicon("modifier-acronyms") and following and following[0][:1].islower():
         score -= 1.5
     if bare_token.endswith(("’s", "'s")) and following and _is_upper_start(following[0]):
@@ -367,6 +376,13 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     if following and _MODEL_CODE.match(following[0].rstrip(",")) and following[0][:1].isdigit():
         score -= 0.5
 
+    # A word that opens sentences, capitalised inside a headline that is not in title case, is
+    # where the standfirst began ("... van in Cologne | Some 180 | Ford workers", "... the Multix |
+    # Their 50:50 venture, Eicher | Polaris").
+    if any(tokens[k] in lexicon("sentence-openers") and not _ends_sentence(tokens[k - 1])
+           and not tokens[k - 1].endswith(":") for k in range(1, j)) and any(
+               t[:1].islower() and t.lower() not in function_words for t in tokens[1:j]):
+        score -= 3.0
     score -= 0.1 * abs(title_len - 12)
     if title_len > 18:
         score -= 0.3 * (title_len - 18)  # headlines are seldom longer
@@ -375,6 +391,8 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     return score
 
 
+#: verbs a headline may end with, having no object: "... plant prepares to restart | Jo Bamford becomes"
+_OFTEN_INTRANSITIVE = frozenset(("restart", "resume", "survive", "return", "grow", "expand"))
 #: a model variant's code after the model's name: "30e", "40i", "2.0T"
 _VARIANT = re.compile(r"\d[\d.]*[a-zA-Z]{1,2}")
 _PLACE_PREPOSITIONS = frozenset(("in", "at", "from", "to", "near", "into", "outside"))
