@@ -2449,9 +2449,17 @@ def test_an_investment_so_that_assembly_can_start_is_a_plan():
       "California. Ann Lee"), "Zoox", "Hayward"),
     (("GAC-FCA halts Jeep output in Changsha The joint venture stopped building the Jeep Compass at its "
       "plant in Changsha. Ann Lee"), "GAC-FCA", "Changsha"),
+    # (and national companies and joint ventures of the twelfth round)
+    (("Ford Australia ends car making The company built its last Falcon at its plant in Broadmeadows, "
+      "Victoria, in October 2016. Ann Lee"), "Ford Australia", "Broadmeadows"),
+    (("Eicher Polaris closes its plant Eicher Polaris stopped building the Multix at its plant in Jaipur "
+      "in 2018. Ann Lee"), "Eicher Polaris", "Jaipur"),
+    (("NUMMI closes in Fremont NUMMI built its last Toyota Corolla at its plant in Fremont in 2010. "
+      "Ann Lee"), "New United Motor Manufacturing, Inc.", "Fremont"),
 ])
 def test_makers_the_reference_data_lacked_are_known(line, maker, site):
-    """FSO, StreetScooter, Zoox, GAC-FCA and other makers of the eleventh evaluation round were not in
+    """FSO, StreetScooter, Zoox, GAC-FCA and other makers of the eleventh evaluation round, and national
+    companies and joint ventures of the twelfth (Ford Australia, Eicher Polaris, NUMMI ...), were not in
     the reference data and not recognised by name, so their production went unseen."""
     assert (maker, site) in {(m, s) for m, s, _, _ in _production(line)}
 
