@@ -2791,3 +2791,13 @@ def test_headline_boundaries_of_the_twelfth_round(line, title):
     from autokg.reference import load_reference
 
     assert split_listing_line(line, names=load_reference().name_kind).title == title
+
+
+def test_a_national_company_the_article_names_builds_its_parents_production_there():
+    """"Last Falcon leaves Broadmeadows as Ford Australia ends ..." gave the Falcon to Ford and no place
+    at all once Ford Australia was known: its name no longer named Australia. A national company the
+    reference data knows, named after its parent, builds the parent's production in its country, and
+    its country counts for the towns the article names."""
+    assert _facts("Last Falcon leaves Broadmeadows as Ford Australia ends local production The "
+                  "company built its final Falcon in October 2016. Ann Lee") == [
+        ("Ford Australia", "Broadmeadows", "ended")]

@@ -984,6 +984,9 @@ class Extractor:
                 elif entity.type in (EntityType.SUBDIVISION, EntityType.LOCALITY, EntityType.PLANT) and \
                         len(self.reference.names[key]) == 1:
                     codes.add(entity.country or "")
+                elif entity.type in COMPANY_TYPES and entity.country and entity.parent and (
+                        (parent := self.reference.org(entity.parent)) is not None and parent.country != entity.country):
+                    codes.add(entity.country)  # "Ford Australia ... leaves Broadmeadows": a national company's country
         return codes
 
     # -- models ------------------------------------------------------------------------------
@@ -2769,6 +2772,30 @@ class Extractor:
             for fact_key, fact in list(facts.items()):
                 if fact.model in scrapped and fact.status is Status.PLANNED:
                     facts[fact_key] = replace(fact, status=Status.CANCELLED, start=None, start_phrase=None)
+        # A national company the article names builds its parent's production in its country ("Last
+        # Falcon leaves Broadmeadows as Ford Australia ends ...": Ford Australia's, not Ford's)
+        national = {}
+        for sentence in sents:
+            for item in sentence.found:
+                unit = item.entity
+                # (one the reference data knows, named after its parent: not "Mack Trucks" for Volvo
+                # Group; a name minted from the text, "Toyota Australia", may be a sales company)
+                if unit.type in COMPANY_TYPES and unit.linked and unit.parent and unit.country and not (
+                        item.former or item.ally) and (parent := self.reference.org(unit.parent)) is not None \
+                        and parent.country != unit.country and fold(parent.label.split()[0]) in fold(unit.label).split():
+                    national.setdefault((parent.ref, unit.country), set()).add(unit)
+        for fact_key, fact in list(facts.items()):
+            site_country = fact.site.key if fact.site.type is EntityType.COUNTRY else fact.site.country
+            units = national.get((fact.manufacturer.ref, site_country or ""), set())
+            if len(units) == 1:
+                unit = next(iter(units))
+                del facts[fact_key]
+                # (a fact with no model says nothing the national company's own facts there do not)
+                if fact.model is None and any(
+                        o.manufacturer == unit and (o.site.key if o.site.type is EntityType.COUNTRY else o.site.country)
+                        == site_country for o in facts.values()):
+                    continue
+                facts.setdefault((unit.ref,) + fact_key[1:], replace(fact, manufacturer=unit))
         # (subsumed facts go first: "Africa" is no site of its own where the article says South Africa)
         return self._drop_restated(self._drop_subsumed(list(self._refine_sites(
             list(self._drop_subsumed(list(facts.values()))), named_sites))))
