@@ -2801,3 +2801,30 @@ def test_a_national_company_the_article_names_builds_its_parents_production_ther
     assert _facts("Last Falcon leaves Broadmeadows as Ford Australia ends local production The "
                   "company built its final Falcon in October 2016. Ann Lee") == [
         ("Ford Australia", "Broadmeadows", "ended")]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # what a place once built has ended there
+    (("MAN opens a bus hall in Salzgitter The new hall stands where MAN once built the TGA truck, the "
+      "company said. Ann Lee"), ("Traton", "Salzgitter", "ended")),
+    # a plant that opens ahead of its start plans production
+    (("Tata opens a Sanand plant ahead of a March 2027 start The factory will build the Sierra EV, the "
+      "carmaker said. Ann Lee"), ("Tata Motors", "Sanand plant", "planned")),
+])
+def test_once_built_ends_and_ahead_of_a_start_plans(line, expected):
+    assert {fact for fact in _facts(line) if fact[1] == expected[1]} == {expected}
+
+
+def test_a_move_to_a_plant_where_the_old_one_is_to_close_is_a_plan():
+    """"Toyokawa to close as assembly moves to Hamamatsu": the plant assembly moves to, where the old
+    one is only to close, does not build yet."""
+    assert ("Suzuki Motor Corporation", "Hamamatsu", "planned") in _facts(
+        "Suzuki: Toyokawa to close as assembly moves to Hamamatsu The carmaker gave no date. Ann Lee")
+
+
+def test_the_last_word_of_a_longer_name_is_no_city_of_another_country():
+    """"a joint venture at the Zona Franca site" of Barcelona took Franca, a Brazilian city: the last
+    word of a name before "site" or "plant" is a town only in a country the article speaks of."""
+    extraction = _extraction("Chery and Ebro team up in Spain The partners plan a joint venture at the Zona "
+                             "Franca site, which Nissan left in 2021. Ann Lee")
+    assert "BR" not in {m.entity.country for m in extraction.mentions}

@@ -112,7 +112,7 @@ _BACK_TO_PLAN = re.compile(r"\s+(?:on\s+)?(?:the|its|their|that)\s+(?:[\w-]+\s+)
 #: a maker's regional division after its name: "Ford | of Europe", "Nissan | Europe", "Ford | ASEAN"
 _DIVISION = re.compile(r"\s+(?:of\s+)?(?:Europe|Asia|Asia[- ]Pacific|ASEAN|Africa|South America|Latin America|"
                        r"North America|Middle East)(?![\w-])")
-_FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to relocate|is moving|are moving)\b",
+_FUTURE = re.compile(r"\b(?:will|plans?|planned|to move|to transfer|to shift|to relocate|is moving|are moving|to close|to end)\b",
                      re.IGNORECASE)
 #: a word of a town's name, with capitals after its hyphens too ("Aulnay-sous-Bois")
 _TOWN_WORD = rf"[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
@@ -1547,7 +1547,12 @@ class Extractor:
                     if any(f.start < end and start < f.end for f in result):
                         continue
                     town = self._town_of(text[start:end], known, sizeable_only=sizeable_only)
-                    if town is not None and group == "subject" and town.country not in known:
+                    first = name.split()[0]
+                    if town is not None and town.country not in known and (group == "subject" or (
+                            (start, end) != (a, b) and not first.endswith(("’s", "'s"))
+                            and first.lower() not in lexicon("function-words") and first not in lexicon("sentence-openers"))):
+                        # (nor the last word of a longer name: "the Zona Franca site" is no Brazilian city;
+                        # but "Ford’s Valencia factory", "The Chennai plant")
                         town = None
                     # (a stopword may start a town's name of two words: "Port Elizabeth", not "Port" alone)
                     if town is not None and (text[start:end].split()[0] not in stop or " " in text[start:end]):
