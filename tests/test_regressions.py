@@ -2828,3 +2828,15 @@ def test_the_last_word_of_a_longer_name_is_no_city_of_another_country():
     extraction = _extraction("Chery and Ebro team up in Spain The partners plan a joint venture at the Zona "
                              "Franca site, which Nissan left in 2021. Ann Lee")
     assert "BR" not in {m.entity.country for m in extraction.mentions}
+
+
+def test_a_town_of_that_name_before_one_that_only_has_it_among_its_other_names():
+    """"the Combo that Opel made itself in Zaragoza" in an article about Bursa took Tijuana, a larger
+    city that GeoNames also calls Zaragoza: a town of that very name comes first."""
+    from autokg.link import Linker
+    from autokg.reference import load_reference
+
+    assert ("Opel Automobile", "Zaragoza", "ended") in _facts(
+        "Tofaş builds the Combo in Bursa It replaces the Combo that Opel made itself in Zaragoza until the end "
+        "of 2011, the Turkish carmaker said. Ann Lee")
+    assert Linker(load_reference()).locality("Zaragoza", country="MX").label == "Zaragoza"

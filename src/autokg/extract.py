@@ -1199,7 +1199,9 @@ class Extractor:
         # A village of the article's country loses to a city elsewhere ("Ghent" in an
         # article about a US plant is the Belgian city, not Ghent, New York).
         rest = [] if sizeable_only else [t for t in towns if t.population >= 100_000] or local
-        pick = max(sizeable or rest, key=lambda t: t.population, default=None)
+        # (a town of that name before one that only has it among its other names: "Zaragoza" is the
+        # Spanish city, not Tijuana, which GeoNames also calls so)
+        pick = max(sizeable or rest, key=lambda t: (fold(t.name) == fold(name), t.population), default=None)
         return self.linker.locality(pick.name, country=pick.country) if pick is not None else None
 
     def _add_capitals(self, text: str, found: list[_Found]) -> list[_Found]:

@@ -162,7 +162,8 @@ class Linker:
                  and (state is None or t.admin1 == state)]
         if not towns:
             return None
-        town = max(towns, key=lambda t: t.population)
+        # (a town of that name before a larger one that has it only among its other names)
+        town = max(towns, key=lambda t: (fold(t.name) == fold(name), t.population))
         us_state = f"US-{town.admin1}" if country == "US" else subdivision
         return Entity(
             EntityType.LOCALITY, str(town.geonameid), town.name, linked=True,
