@@ -132,7 +132,7 @@ _TOWN_CONTEXT = re.compile(
     rf"|\b(?P<before>{_TOWN_PREFIX}(?:{_TOWN_WORD}\s)?{_TOWN_WORD})\s+"
     # ("its Chennai | and Sanand plants": the first of two towns before a plural)
     rf"(?:(?={_AND_TOWN_PLANTS})"
-    r"|plants?|factory|factories|facility|works|site|assembly plant|assembly line|lines"
+    r"|plants?|factory|factories|facility|works|site|assembly plant|assembly line|lines?"
     r"|(?:truck|van|bus|car|vehicle|motorcycle|scooter) (?:plant|factory)"
     # ("the Cologne Electric Vehicle Center")
     r"|(?:[Ee]lectric [Vv]ehicle|[Aa]ssembly) (?:[Cc]ent(?:er|re)|[Cc]omplex))\b"
