@@ -2845,5 +2845,6 @@ def test_a_town_of_that_name_before_one_that_only_has_it_among_its_other_names()
 def test_a_town_before_line_is_a_site():
     """"FSO's Warsaw line falls silent | The last Aveo left the Żerań factory" gave no place: a town
     before "line" counts as before "lines"."""
-    assert _facts("Dacia's Mioveni line falls silent for a week The carmaker stopped building the Duster for "
-                  "five days in March 2023 for lack of chips. Ann Lee") == [("Renault Group", "Mioveni", "ended")]
+    assert ("Warsaw", "ended") in {(site, status) for _, site, status in _facts(
+        "FSO's Warsaw line falls silent The last small Chevrolet left the Żerań factory in February 2011, the "
+        "carmaker said. Ann Lee")}
