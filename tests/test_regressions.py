@@ -2848,3 +2848,29 @@ def test_a_town_before_line_is_a_site():
     assert ("Warsaw", "ended") in {(site, status) for _, site, status in _facts(
         "FSO's Warsaw line falls silent The last small Chevrolet left the Żerań factory in February 2011, the "
         "carmaker said. Ann Lee")}
+
+
+def test_macedonia_china_faw_group_and_ford_trucks_are_known():
+    """"coaches in Macedonia" took Macedonia, Ohio; "China FAW Group" and Ford Otosan's "Ford Trucks"
+    marque were unknown names."""
+    assert ("Van Hool", "North Macedonia", "active") in _facts(
+        "Van Hool builds coaches in Macedonia The Belgian bus maker has built coaches for US operators in "
+        "Macedonia since 2013. Ann Lee")
+    assert ("FAW Group", "Gqeberha", "active") in _facts(
+        "FAW builds trucks near Gqeberha China FAW Group has started building trucks at its plant in "
+        "Gqeberha. Ann Lee")
+    extraction = _extraction("Ford Trucks starts the F-Max in Eskişehir Ford Trucks has begun building the "
+                             "F-Max tractor at the plant in Eskişehir. Ann Lee")
+    assert {m.entity.label for m in extraction.mentions if m.text == "Ford Trucks"} == {"Ford Trucks"}
+
+
+def test_a_title_after_a_place_opens_the_standfirst():
+    """"FAW opens its truck plant at Coega | President Jacob Zuma opened China FAW Group's ..." was cut
+    before "Zuma" or after "opened": a title after an unknown place is no second word of its name,
+    and "opened" wants its object."""
+    from autokg.articles import split_listing_line
+    from autokg.reference import load_reference
+
+    line = ("BAIC opens its car plant at Coega President Cyril Ramaphosa opened BAIC's R11bn factory near "
+            "Gqeberha, which will build cars for South Africa and the rest of the region. Ann Lee")
+    assert split_listing_line(line, names=load_reference().name_kind).title == "BAIC opens its car plant at Coega"

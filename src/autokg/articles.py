@@ -321,8 +321,11 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     # the second is the headline's first, after a word no determiner comes just before ("Bamford
     # completes ... restart Jo | Bamford becomes"; but "builds the Hilux | Toyota Myanmar began").
     one_name = (previous[:1].isupper() and bare_token[:1].isupper() and not _MODEL_CODE.match(bare_previous)
-                and not _ends_sentence(previous) and not opener and not known_end)
-    if restated and not (one_name and not any(t.lower() in _DETERMINERS for t in tokens[max(0, j - 4):j - 1])):
+                and not _ends_sentence(previous) and not opener and not known_end
+                and not _role_before_name(tokens, j, end))  # (not "... at Coega | President Jacob Zuma")
+    # (nor right after a verb whose object it is: "... President Cyril Ramaphosa opened | BAIC's factory")
+    if restated and not (one_name and not any(t.lower() in _DETERMINERS for t in tokens[max(0, j - 4):j - 1])) \
+            and bare_previous not in lexicon("transitive-verbs"):
         score += 2.0
     elif one_name:
         score -= 1.0
