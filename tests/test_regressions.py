@@ -2874,3 +2874,13 @@ def test_a_title_after_a_place_opens_the_standfirst():
     line = ("BAIC opens its car plant at Coega President Cyril Ramaphosa opened BAIC's R11bn factory near "
             "Gqeberha, which will build cars for South Africa and the rest of the region. Ann Lee")
     assert split_listing_line(line, names=load_reference().name_kind).title == "BAIC opens its car plant at Coega"
+
+
+def test_a_known_plant_named_after_a_place_beats_a_town_of_another_country():
+    """"made at the Santa Isabel plant" in an article about Córdoba, Argentina, took Santa Isabel in
+    Mexico (or Malabo, once called so): the known plant of that name in a country the article
+    speaks of comes first."""
+    sites = {site for _, site, _ in _facts(
+        "Nissan ends the Frontier in Argentina The pick-up, made at the Santa Isabel plant in Córdoba since "
+        "2018, ended production in 2025, while Nissan's plant in Mexico goes on. Ann Lee")}
+    assert "Santa Isabel plant" in sites and "Santa Isabel" not in sites

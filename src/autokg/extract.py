@@ -1556,6 +1556,14 @@ class Extractor:
                         # (nor the last word of a longer name: "the Zona Franca site" is no Brazilian city;
                         # but "Ford’s Valencia factory", "The Chennai plant")
                         town = None
+                    if town is not None and group == "before":
+                        # "made at the Santa Isabel plant" in an article about Córdoba: the known plant of
+                        # that name in a country the article speaks of, not a town of another country
+                        named_plants = [p for p in self.reference.plants_by_place.get(fold(text[start:end]), [])
+                                        if p.country in known and p.country != town.country]
+                        if len(named_plants) == 1:
+                            result.append(_Found(named_plants[0], start, end))
+                            break
                     # (a stopword may start a town's name of two words: "Port Elizabeth", not "Port" alone)
                     if town is not None and (text[start:end].split()[0] not in stop or " " in text[start:end]):
                         result.append(_Found(town, start, end))
