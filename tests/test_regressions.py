@@ -2456,6 +2456,11 @@ def test_an_investment_so_that_assembly_can_start_is_a_plan():
       "in 2018. Ann Lee"), "Eicher Polaris", "Jaipur"),
     (("NUMMI closes in Fremont NUMMI built its last Toyota Corolla at its plant in Fremont in 2010. "
       "Ann Lee"), "New United Motor Manufacturing, Inc.", "Fremont"),
+    (("Aurus starts the Senat in Yelabuga Aurus began building the sedan at its plant in Yelabuga, "
+      "Tatarstan, in 2021. Ann Lee"), "Aurus", "Yelabuga"),
+    # (a contract assembler is a supplier: the brand's owner is the maker)
+    (("Great Wall cars from Lovech Litex Motors began assembling the Great Wall Voleex C10 at its plant in "
+      "Lovech, Bulgaria, in 2012. Ann Lee"), "Great Wall Motor", "Lovech"),
 ])
 def test_makers_the_reference_data_lacked_are_known(line, maker, site):
     """FSO, StreetScooter, Zoox, GAC-FCA and other makers of the eleventh evaluation round, and national
@@ -2884,3 +2889,12 @@ def test_a_known_plant_named_after_a_place_beats_a_town_of_another_country():
         "Nissan ends the Frontier in Argentina The pick-up, made at the Santa Isabel plant in Córdoba since "
         "2018, ended production in 2025, while Nissan's plant in Mexico goes on. Ann Lee")}
     assert "Santa Isabel plant" in sites and "Santa Isabel" not in sites
+
+
+def test_a_contract_assembler_is_no_maker():
+    """Litex Motors, which assembled Great Wall cars near Lovech, and Dongshin Motech, which assembled
+    the Twizy in Busan, were taken for makers: they are contract assemblers (suppliers)."""
+    makers = {maker for maker, _, _ in _facts(
+        "Great Wall cars from Lovech Litex Motors began assembling the Great Wall Voleex C10 at its plant in "
+        "Lovech, Bulgaria, in 2012. Ann Lee")}
+    assert "Litex Motors" not in makers
