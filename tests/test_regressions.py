@@ -2892,9 +2892,9 @@ def test_a_known_plant_named_after_a_place_beats_a_town_of_another_country():
 
 
 def test_a_contract_assembler_is_no_maker():
-    """Litex Motors, which assembled Great Wall cars near Lovech, and Dongshin Motech, which assembled
-    the Twizy in Busan, were taken for makers: they are contract assemblers (suppliers)."""
+    """Litex Motors, which assembled Great Wall cars near Lovech, was taken for a maker: it is a
+    contract assembler (a supplier), so Great Wall is the maker of what it built."""
     makers = {maker for maker, _, _ in _facts(
-        "Great Wall cars from Lovech Litex Motors began assembling the Great Wall Voleex C10 at its plant in "
-        "Lovech, Bulgaria, in 2012. Ann Lee")}
-    assert "Litex Motors" not in makers
+        "Great Wall opens an EU plant near Lovech Bulgarian partner Litex Motors has been assembling the Great "
+        "Wall Voleex C10 there from Chinese kits since 2012. Ann Lee")}
+    assert makers == {"Great Wall Motor"}
