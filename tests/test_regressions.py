@@ -2898,3 +2898,13 @@ def test_a_contract_assembler_is_no_maker():
         "Great Wall opens an EU plant near Lovech Bulgarian partner Litex Motors has been assembling the Great "
         "Wall Voleex C10 there from Chinese kits since 2012. Ann Lee")}
     assert makers == {"Great Wall Motor"}
+
+
+@pytest.mark.parametrize("line", [
+    ("Ather picks Maharashtra for its third factory Ather Energy will make electric scooters at the new plant "
+     "in Bidkin, nearer to more of its buyers than its plants in Hosur. Ann Lee"),
+    ("Mahindra builds a Pik Up plant in Durban The factory will assemble bakkies, and chief executive "
+     "Rajesh Gupta wants more parts from local suppliers. Ann Lee"),
+])
+def test_building_nearer_buyers_and_buying_from_local_suppliers_is_regionalisation(line):
+    assert "regionalisation" in {code for code, _ in _strategies(line)}
