@@ -2908,3 +2908,13 @@ def test_a_contract_assembler_is_no_maker():
 ])
 def test_building_nearer_buyers_and_buying_from_local_suppliers_is_regionalisation(line):
     assert "regionalisation" in {code for code, _ in _strategies(line)}
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    (("Kia's Zilina plant now runs partly on wind Two wind turbines supply a tenth of the electricity at "
+      "the plant, where Kia builds the Ceed, the carmaker said. Ann Lee"), "decarbonisation"),
+    (("Lotus ends the Evora in Hethel The sports car could no longer be made at a profit, chief executive "
+      "Phil Popham said as the last one left the line. Ann Lee"), "profitability"),
+])
+def test_wind_turbines_decarbonise_and_a_car_made_at_a_profit_is_profitability(line, code):
+    assert code in {strategy for strategy, _ in _strategies(line)}
