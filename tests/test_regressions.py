@@ -2918,3 +2918,10 @@ def test_building_nearer_buyers_and_buying_from_local_suppliers_is_regionalisati
 ])
 def test_wind_turbines_decarbonise_and_a_car_made_at_a_profit_is_profitability(line, code):
     assert code in {strategy for strategy, _ in _strategies(line)}
+
+
+def test_a_country_where_cars_are_only_engineered_is_no_site():
+    """"the brand engineers cars in China but builds them where they are sold" made China a site."""
+    assert "China" not in {site for _, site, _ in _facts(
+        "Great Wall builds Havals in Tula The brand engineers its cars in China but builds them in Russia, where "
+        "they are sold. Ann Lee")}

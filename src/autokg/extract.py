@@ -356,7 +356,10 @@ _NOT_SITE_BEFORE = re.compile(r"(?:imports?|imported|importing|exports?|exported
                               # "one of the largest car plants in North America": a comparison
                               r"|\bone\s+of\s+the\s+(?:[\w-]+\s+){0,5}?(?:in|across)\s+(?:the\s+)?$"
                               # "its manufacturing base for Southeast Asia": the market it serves
-                              r"|\b(?:base|hub)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
+                              r"|\b(?:base|hub)\s+for\s+(?:the\s+)?$"
+                              # "the brand engineers cars in China but builds them where they are sold"
+                              r"|\b(?:engineers?|engineered|designs?|designed|develops?|developed)\s+"
+                              r"(?:[\w-]+\s+){0,2}in\s+(?:the\s+)?$", re.IGNORECASE)
 #: "will arrive fully built from its plant in Madrid": where imports come from, also a known plant
 _ARRIVES_FROM = re.compile(r"\b(?:arriv(?:e|es|ed|ing)|imported|shipped|sourced)\s+(?:[\w-]+\s+){0,3}?from\s+"
                            r"(?:(?:its|their|the)\s+(?:(?:[\w-]+\s+)?(?:plant|factory|works)\s+(?:in|at)\s+)?)?$",
