@@ -2925,3 +2925,10 @@ def test_a_country_where_cars_are_only_engineered_is_no_site():
     assert "China" not in {site for _, site, _ in _facts(
         "Great Wall builds Havals in Tula The brand engineers its cars in China but builds them in Russia, where "
         "they are sold. Ann Lee")}
+
+
+def test_mcv_builds_the_volvo_buses_it_builds_under_licence():
+    """Manufacturing Commercial Vehicles, the Egyptian bus maker, was unknown."""
+    assert ("Manufacturing Commercial Vehicles", "Egypt", "planned") in _facts(
+        "Volvo Buses hands city buses to MCV Manufacturing Commercial Vehicles will build the Volvo 7900 "
+        "Electric under licence in Egypt from 2024. Ann Lee")
