@@ -2932,3 +2932,15 @@ def test_mcv_builds_the_volvo_buses_it_builds_under_licence():
     assert ("Manufacturing Commercial Vehicles", "Egypt", "planned") in _facts(
         "Volvo Buses hands city buses to MCV Manufacturing Commercial Vehicles will build the Volvo 7900 "
         "Electric under licence in Egypt from 2024. Ann Lee")
+
+
+def test_a_models_electric_or_hybrid_version_under_its_own_name_is_that_model():
+    """"The FH Electric, FM Electric and FMX Electric" found the FMX only as "FMX", and "the Fiat 500
+    Hybrid" not at all as the 500; a model of that name stays itself ("Equinox EV", not the Holden
+    Equinox)."""
+    from autokg.reference import load_reference
+
+    reference = load_reference()
+    assert [m.label for m in reference.models["fmx electric"]] == ["Volvo FMX"]
+    assert [m.label for m in reference.models["fiat 500 hybrid"]] == ["Fiat 500"]
+    assert [m.label for m in reference.models["equinox ev"]] == ["Chevrolet Equinox EV"]

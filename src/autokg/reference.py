@@ -162,6 +162,14 @@ class Reference:
                 self.models[key].append(entity)
             self.model_spellings[key].add(spelling)
 
+    def add_model_spellings(self, entity: Entity, spellings: tuple[str, ...]) -> None:
+        """More names of a model already added."""
+        for spelling in spellings:
+            key = fold(spelling)
+            if entity not in self.models[key]:
+                self.models[key].append(entity)
+            self.model_spellings[key].add(spelling)
+
     def brand_label(self, model: Entity) -> str:
         """The name of a model's brand ("Toyota" for the Toyota Corolla)."""
         brand = self.get(EntityType.BRAND, model.parent or "")
@@ -333,6 +341,9 @@ def _load_plants(ref: Reference) -> None:
 
 #: the words that make a brand's name a division's ("Volkswagen Commercial Vehicles")
 _DIVISION_WORDS = frozenset({"Commercial", "Vehicles", "Trucks", "Vans", "Buses", "Bus", "Coaches", "Motorrad"})
+#: words after a model's name that name its electric or hybrid version
+_POWERTRAIN_SUFFIXES = ("Electric", "Hybrid", "EV", "PHEV", "Plug-in Hybrid")
+
 #: what ``models.csv`` says a model is
 MODEL_KINDS = frozenset({"car", "suv", "pickup", "van", "truck", "bus", "motorcycle"})
 
@@ -341,6 +352,7 @@ def _load_models(ref: Reference) -> None:
     """Vehicle models by brand: the key and label are the ones a model named in an article gets
     from its brand ("toyota/corolla", "Toyota Corolla"), so both give one IRI."""
     path = "models.csv"
+    variants: list[tuple[Entity, tuple[str, ...]]] = []
     for line, row in _rows(path, ("brand", "name", "aliases", "kind")):
         brand = ref.get(EntityType.BRAND, row["brand"])
         if brand is None:
@@ -364,10 +376,19 @@ def _load_models(ref: Reference) -> None:
         # (also under the brand's other names: "KG Mobility Torres EVX" for the KGM Torres EVX)
         full = tuple(dict.fromkeys(s if fold(s).startswith(prefixes) else f"{label} {s}"
                                    for s in (name, *aliases) for label in (brand.label, marque, *brand.aliases)))
-        ref.add_model(Entity(EntityType.MODEL, f"{brand.key}/{model_slug(name)}", f"{marque} {name}",
-                             linked=True, parent=brand.key, operator=owner.key if owner is not brand else None,
-                             aliases=aliases),
-                      bare + full)
+        model = Entity(EntityType.MODEL, f"{brand.key}/{model_slug(name)}", f"{marque} {name}",
+                       linked=True, parent=brand.key, operator=owner.key if owner is not brand else None,
+                       aliases=aliases)
+        ref.add_model(model, bare + full)
+        variants.append((model, bare + full))
+    # A model's electric or hybrid version under its own name ("FMX Electric", "500 Hybrid") is that
+    # model, unless a model has that name ("Blazer EV"; nor "Equinox EV" for the Holden Equinox).
+    named = set(ref.models)
+    for model, spellings in variants:
+        extra = tuple(f"{spelling} {suffix}" for spelling in spellings for suffix in _POWERTRAIN_SUFFIXES
+                      if fold(f"{spelling} {suffix}") not in named)
+        if extra:
+            ref.add_model_spellings(model, extra)
 
 
 def _check(ref: Reference) -> None:
