@@ -2439,7 +2439,7 @@ class Extractor:
                 sites = [(_Found(last_sites[0].entity, back_at, back_at + len(back.group(0))), None)]
             elif (not sites and headline_sites and len({f.entity for f in last_sites}) == 1
                   and headline is not None and not facts and sentence is sents[1 if len(sents) > 1 else 0]
-                  and (said := triggers.search(_ROLE_OVER.sub(" ", lowered))) is not None
+                  and (verb := triggers.search(_ROLE_OVER.sub(" ", lowered))) is not None
                   and len(headline_makers) == 1 and not _non_vehicle_plant().search(lowered)
                   and not any(f.entity.type is EntityType.COUNTRY and not f.demonym for f in sentence.found)
                   # ("the bus maker", or "It" that opens the sentence; not any "its")
@@ -2453,8 +2453,8 @@ class Extractor:
                 # company builds what it names where the standfirst names no maker outside its family
                 # ("Ford Vietnam adds the Territory in Hai Duong | The SUV is now assembled at Ford’s
                 # expanded plant in the northern province")
-                said_at = sentence.span.start + said.start()
-                sites = [(_Found(last_sites[0].entity, said_at, said_at + len(said.group(0))), None)]
+                said_at = sentence.span.start + verb.start()
+                sites = [(_Found(last_sites[0].entity, said_at, said_at + len(verb.group(0))), None)]
                 lead = next(iter(headline_makers))
                 if all(o == lead or _parent_or_child(o, lead) for o in self._named_makers(sentence)):
                     builder = lead
@@ -2792,7 +2792,7 @@ class Extractor:
                     facts[fact_key] = replace(fact, status=Status.CANCELLED, start=None, start_phrase=None)
         # A national company the article names builds its parent's production in its country ("Last
         # Falcon leaves Broadmeadows as Ford Australia ends ...": Ford Australia's, not Ford's)
-        national = {}
+        national: dict[tuple[tuple[EntityType, str], str], set[Entity]] = {}
         for sentence in sents:
             for item in sentence.found:
                 unit = item.entity
