@@ -156,3 +156,26 @@ def test_a_bad_file_converted_names_its_line_and_leaves_no_output(tmp_path):
         convert(source, stream, format=RdfFormat.N_TRIPLES)
     assert error.value.line == 2 and "bad.ttl" in str(error.value)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.ttl"]
+
+
+def test_a_file_written_whole_gets_the_mode_a_file_written_in_place_would(tmp_path):
+    """The graph written through a temporary file kept that file's private mode (0600), so a group
+    sharing the folder could not read `build/autokg.ttl`. A new file now gets what the umask leaves
+    of read and write for all; a file it replaces keeps its own mode."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        new = tmp_path / "new.nt"
+        with atomic_output(new) as stream:
+            stream.write(b"")
+        assert stat.S_IMODE(new.stat().st_mode) == 0o644
+        kept = tmp_path / "kept.nt"
+        kept.write_bytes(b"")
+        kept.chmod(0o640)
+        with atomic_output(kept) as stream:
+            stream.write(b"")
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    finally:
+        os.umask(old)

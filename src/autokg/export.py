@@ -20,6 +20,12 @@ from .store import GraphStore, RdfFormat, invalid_graph
 from .vocab import PREFIXES
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_output(path: str | Path) -> Iterator[IO[bytes]]:
     """A binary file that appears at ``path`` only if the block finishes without an error."""
@@ -32,6 +38,9 @@ def atomic_output(path: str | Path) -> Iterator[IO[bytes]]:
     try:
         with os.fdopen(handle, "wb") as stream:
             yield stream
+        # (the temporary file is private; the result gets the mode a file written in place would:
+        # the one it replaces, or what the umask leaves of read and write for all)
+        os.chmod(temporary, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
