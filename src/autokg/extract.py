@@ -769,32 +769,46 @@ class _Sentence:
         return _RELOCATION.search(self.text)
 
 
+#: the gazetteer of each set of reference data (one per process in practice): built once, since
+#: it holds every name and model spelling
+_GAZETTEERS: dict[int, tuple[Reference, ahocorasick.Automaton, set[str]]] = {}
+
+
+def _gazetteer_index(reference: Reference) -> tuple[ahocorasick.Automaton, set[str]]:
+    """The automaton over every folded name and model spelling, and the folded model names that
+    are no other name (found only as spelt, and only where the article names the model's maker)."""
+    cached = _GAZETTEERS.get(id(reference))
+    if cached is not None and cached[0] is reference:
+        return cached[1], cached[2]
+    automaton = ahocorasick.Automaton()
+    spellings: dict[str, set[str]] = {}
+    for entity in reference:
+        if entity.type is EntityType.MODEL:
+            continue  # below
+        for name in (entity.label, *entity.aliases):
+            spellings.setdefault(fold(name), set()).add(name)
+    for name in reference.demonyms:
+        spellings.setdefault(name, set())
+    model_only: set[str] = set()
+    for key, model_spellings in reference.model_spellings.items():
+        if key not in spellings:
+            model_only.add(key)
+        spellings.setdefault(key, set()).update(model_spellings)
+    for key, names in spellings.items():
+        if len(key) >= 2:
+            automaton.add_word(key, (key, frozenset(names)))
+    automaton.make_automaton()
+    _GAZETTEERS[id(reference)] = (reference, automaton, model_only)
+    return automaton, model_only
+
+
 class Extractor:
     """Finds mentions and facts in articles, against one set of reference data."""
 
     def __init__(self, reference: Reference):
         self.reference = reference
         self.linker = Linker(reference)
-        self._automaton = ahocorasick.Automaton()
-        spellings: dict[str, set[str]] = {}
-        for entity in reference:
-            if entity.type is EntityType.MODEL:
-                continue  # below
-            for name in (entity.label, *entity.aliases):
-                spellings.setdefault(fold(name), set()).add(name)
-        for name in reference.demonyms:
-            spellings.setdefault(name, set())
-        #: folded model names that are no other name: found only as spelt, and only where the
-        #: article names the model's maker
-        self._model_only: set[str] = set()
-        for key, model_spellings in reference.model_spellings.items():
-            if key not in spellings:
-                self._model_only.add(key)
-            spellings.setdefault(key, set()).update(model_spellings)
-        for key, names in spellings.items():
-            if len(key) >= 2:
-                self._automaton.add_word(key, (key, frozenset(names)))
-        self._automaton.make_automaton()
+        self._automaton, self._model_only = _gazetteer_index(reference)
 
     def warm(self) -> None:
         """Read now the tables and lexicons extraction otherwise reads at first use, so that

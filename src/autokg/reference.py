@@ -342,7 +342,7 @@ def _load_plants(ref: Reference) -> None:
 #: the words that make a brand's name a division's ("Volkswagen Commercial Vehicles")
 _DIVISION_WORDS = frozenset({"Commercial", "Vehicles", "Trucks", "Vans", "Buses", "Bus", "Coaches", "Motorrad"})
 #: words after a model's name that name its electric or hybrid version
-_POWERTRAIN_SUFFIXES = ("Electric", "Hybrid", "EV", "PHEV", "Plug-in Hybrid")
+_POWERTRAIN_SUFFIXES = ("Electric", "Hybrid", "EV")
 
 #: what ``models.csv`` says a model is
 MODEL_KINDS = frozenset({"car", "suv", "pickup", "van", "truck", "bus", "motorcycle"})
@@ -380,7 +380,9 @@ def _load_models(ref: Reference) -> None:
                        linked=True, parent=brand.key, operator=owner.key if owner is not brand else None,
                        aliases=aliases)
         ref.add_model(model, bare + full)
-        variants.append((model, bare + full))
+        # (its electric and hybrid versions under its own name and its marque's, not every other
+        # name of the brand: a few more names for the gazetteer, not six times as many)
+        variants.append((model, bare + tuple(s for s in full if fold(s).startswith(prefixes))))
     # A model's electric or hybrid version under its own name ("FMX Electric", "500 Hybrid") is that
     # model, unless a model has that name ("Blazer EV"; nor "Equinox EV" for the Holden Equinox).
     named = set(ref.models)
