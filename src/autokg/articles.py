@@ -314,7 +314,8 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     elif _MODEL_CODE.match(bare_previous):
         score += 1.0
     bare_token = token.lstrip(_OPENING_QUOTE)
-    opener = bare_token in lexicon("sentence-openers")
+    openers = lexicon("sentence-openers")
+    opener = bare_token in openers
     # A standfirst often names again the subject its headline starts with.
     restated = _strip(token) == _strip(tokens[0]) and bare_token.lower() not in function_words
     # Two capitalised words in a row are usually one name ("South Korea", "Volvo Cars"), also where
@@ -382,7 +383,7 @@ def _boundary_score(tokens: list[str], j: int, end: int, names: _Names | None = 
     # A word that opens sentences, capitalised inside a headline that is not in title case, is
     # where the standfirst began ("... van in Cologne | Some 180 | Ford workers", "... the Multix |
     # Their 50:50 venture, Eicher | Polaris").
-    if any(tokens[k] in lexicon("sentence-openers") and not _ends_sentence(tokens[k - 1])
+    if any(tokens[k] in openers and not _ends_sentence(tokens[k - 1])
            and not tokens[k - 1].endswith(":") for k in range(1, j)) and any(
                t[:1].islower() and t.lower() not in function_words for t in tokens[1:j]):
         score -= 3.0

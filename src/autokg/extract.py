@@ -989,6 +989,14 @@ class Extractor:
                                   if name.startswith(fold(brand.label) + " "))
         return keys, brands
 
+    def _national_parent(self, unit: Entity) -> Entity | None:
+        """The parent of a company in another country than its own ("Ford Australia" -> Ford Motor
+        Company), if the company is such a national unit."""
+        if unit.type not in COMPANY_TYPES or not unit.parent or not unit.country:
+            return None
+        parent = self.reference.org(unit.parent)
+        return parent if parent is not None and parent.country != unit.country else None
+
     def _context_countries(self, hits: list[tuple[int, int, str]]) -> set[str]:
         codes: set[str] = set()
         for _, _, key in hits:
@@ -1001,9 +1009,8 @@ class Extractor:
                 elif entity.type in (EntityType.SUBDIVISION, EntityType.LOCALITY, EntityType.PLANT) and \
                         len(self.reference.names[key]) == 1:
                     codes.add(entity.country or "")
-                elif entity.type in COMPANY_TYPES and entity.country and entity.parent and (
-                        (parent := self.reference.org(entity.parent)) is not None and parent.country != entity.country):
-                    codes.add(entity.country)  # "Ford Australia ... leaves Broadmeadows": a national company's country
+                elif self._national_parent(entity) is not None:
+                    codes.add(entity.country or "")  # "Ford Australia ... leaves Broadmeadows": a national company's country
         return codes
 
     # -- models ------------------------------------------------------------------------------
@@ -2719,19 +2726,6 @@ class Extractor:
                             # ("Ford leaves Chennai | Ford ended production ... in 2022": the sentence
                             # that dates the headline's fact gives it)
                             facts[key] = fact
-        # A headline that calls a plan off, and names no place, speaks of the plan its
-        # standfirst tells ("Stellantis kills the electric Ram 1500 REV | The pickup, due to be built
-        # at the Sterling Heights Assembly Plant, ...": cancelled, not planned).
-        # (not a plan the standfirst gives "instead")
-        if headline is not None and len(sents) > 1 and headline_makers and any(
-                status is Status.CANCELLED for _, _, status in _status_matches(headline.text.lower())) \
-                and not any(f.entity.type.is_place or f.entity.type is EntityType.PLANT for f in headline.found) \
-                and not re.search(r"\binstead\b", sents[1].text):
-            for fact_key, fact in list(facts.items()):
-                if fact.status is Status.PLANNED and fact.evidence.span == sents[1].span and any(
-                        fact.manufacturer == lead or _parent_or_child(fact.manufacturer, lead)
-                        for lead in headline_makers):
-                    facts[fact_key] = replace(fact, status=Status.CANCELLED, start=None, start_phrase=None)
         # Where a sentence says who builds a model at a site ("Ford Otosan builds the Ford Puma
         # there"), a fact that only the model's name gave its maker ("Craiova adds the Puma") goes.
         # (also where one site holds the other: "built in Santa Rosa", "at its plant in Santa Rosa")
@@ -2796,13 +2790,22 @@ class Extractor:
                     facts[(fact.manufacturer.ref, model.ref, fact.site.ref)] = replace(fact, model=model)
         # A model the headline says is scrapped is no longer planned where the text says it was
         # due ("Jaguar Land Rover scraps the electric XJ | The saloon, due to be built at the
-        # Castle Bromwich plant, ...")
+        # Castle Bromwich plant, ..."); and a headline that calls a plan off, and names no place,
+        # speaks of the plan its standfirst tells ("Stellantis kills the electric Ram 1500 REV | The
+        # pickup, due to be built at the Sterling Heights Assembly Plant, ..."), but not of a plan
+        # the standfirst gives "instead"
         if headline is not None:
             cues = _status_matches(headline.text.lower())
             scrapped = {f.entity for f in headline.found if f.entity.type is EntityType.MODEL and any(
                 cue is Status.CANCELLED and e <= f.start for _, e, cue in cues)}
+            called_off = (len(sents) > 1 and bool(headline_makers) and any(cue is Status.CANCELLED for _, _, cue in cues)
+                          and not any(f.entity.type.is_place or f.entity.type is EntityType.PLANT for f in headline.found)
+                          and not re.search(r"\binstead\b", sents[1].text))
             for fact_key, fact in list(facts.items()):
-                if fact.model in scrapped and fact.status is Status.PLANNED:
+                if fact.status is Status.PLANNED and (fact.model in scrapped or (
+                        called_off and fact.evidence.span == sents[1].span and any(
+                            fact.manufacturer == lead or _parent_or_child(fact.manufacturer, lead)
+                            for lead in headline_makers))):
                     facts[fact_key] = replace(fact, status=Status.CANCELLED, start=None, start_phrase=None)
         # A national company the article names builds its parent's production in its country ("Last
         # Falcon leaves Broadmeadows as Ford Australia ends ...": Ford Australia's, not Ford's)
@@ -2812,10 +2815,9 @@ class Extractor:
                 unit = item.entity
                 # (one the reference data knows, named after its parent: not "Mack Trucks" for Volvo
                 # Group; a name minted from the text, "Toyota Australia", may be a sales company)
-                if unit.type in COMPANY_TYPES and unit.linked and unit.parent and unit.country and not (
-                        item.former or item.ally) and (parent := self.reference.org(unit.parent)) is not None \
-                        and parent.country != unit.country and fold(parent.label.split()[0]) in fold(unit.label).split():
-                    national.setdefault((parent.ref, unit.country), set()).add(unit)
+                if unit.linked and not (item.former or item.ally) and (parent := self._national_parent(unit)) \
+                        is not None and fold(parent.label.split()[0]) in fold(unit.label).split():
+                    national.setdefault((parent.ref, unit.country or ""), set()).add(unit)
         for fact_key, fact in list(facts.items()):
             site_country = fact.site.key if fact.site.type is EntityType.COUNTRY else fact.site.country
             units = national.get((fact.manufacturer.ref, site_country or ""), set())

@@ -155,15 +155,11 @@ class Reference:
         if entity.ref in self.entities:
             raise ReferenceDataError(f"model {entity.key!r} is defined twice")
         self.entities[entity.ref] = entity
-        self._kinds.clear()
-        for spelling in spellings:
-            key = fold(spelling)
-            if entity not in self.models[key]:
-                self.models[key].append(entity)
-            self.model_spellings[key].add(spelling)
+        self.add_model_spellings(entity, spellings)
 
     def add_model_spellings(self, entity: Entity, spellings: tuple[str, ...]) -> None:
         """More names of a model already added."""
+        self._kinds.clear()
         for spelling in spellings:
             key = fold(spelling)
             if entity not in self.models[key]:
